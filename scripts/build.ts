@@ -1,0 +1,149 @@
+/**
+ * Builds the extension for every browser from one source: `dist/chromium/`, `dist/firefox/` and a
+ * store zip of each. `--mode test` builds the variant the end-to-end tests load into
+ * `dist/test/<browser>/` (popover shadow root open; nothing else differs).
+ * The knowledge is validated first; any error stops the build with file, field and reason.
+ */
+import { build, type Plugin } from 'esbuild';
+import { zipSync } from 'fflate';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ContentKnowledge, FullKnowledge } from '../src/core/knowledge/types';
+import { formatErrors, loadKnowledge } from './knowledge';
+
+export const ROOT = join(import.meta.dirname, '..');
+export const BROWSERS = ['chromium', 'firefox'] as const;
+export type Browser = (typeof BROWSERS)[number];
+export type Mode = 'release' | 'test';
+
+export function outDir(browser: Browser, mode: Mode): string {
+  return mode === 'release' ? join(ROOT, 'dist', browser) : join(ROOT, 'dist', mode, browser);
+}
+
+function knowledgePlugin(content: ContentKnowledge, full: FullKnowledge): Plugin {
+  return {
+    name: 'knowledge',
+    setup(b) {
+      b.onResolve({ filter: /^plao:knowledge\// }, (args) => ({ path: args.path, namespace: 'knowledge' }));
+      b.onLoad({ filter: /.*/, namespace: 'knowledge' }, (args) => ({
+        contents: JSON.stringify(args.path.endsWith('/content') ? content : full),
+        loader: 'json',
+      }));
+    },
+  };
+}
+
+/**
+ * Preact can write raw HTML (dangerouslySetInnerHTML), which PLAO Lens never uses. Removing that
+ * one assignment from the bundle makes raw HTML impossible rather than merely unused, and keeps
+ * `web-ext lint` free of innerHTML warnings. A Preact upgrade that moves the code fails the build.
+ */
+const noRawHtmlPlugin: Plugin = {
+  name: 'no-raw-html',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const pattern = /\((\w+)\.innerHTML=(\w+)\.__html\)/g;
+      const found = source.match(pattern)?.length ?? 0;
+      if (found !== 1) throw new Error(`expected one innerHTML assignment in ${args.path}, found ${found}`);
+      return { contents: source.replace(pattern, '(()=>{throw new Error("raw HTML is not allowed")})()'), loader: 'js' };
+    });
+  },
+};
+
+function manifestFor(browser: Browser): Record<string, unknown> {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  manifest.version = pkg.version;
+  if (browser === 'chromium') {
+    delete manifest.browser_specific_settings;
+  } else {
+    manifest.background = { scripts: ['background.js'] };
+  }
+  return manifest;
+}
+
+function zipDir(dir: string, zipPath: string): void {
+  const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else
+        files[relative(dir, p).split('\\').join('/')] = [readFileSync(p), { mtime: new Date('2026-01-01T00:00:00Z') }];
+    }
+  };
+  walk(dir);
+  writeFileSync(zipPath, zipSync(files, { level: 9 }));
+}
+
+export async function buildExtension(
+  browser: Browser,
+  mode: Mode,
+  content: ContentKnowledge,
+  full: FullKnowledge,
+): Promise<string> {
+  const out = outDir(browser, mode);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'pages'), { recursive: true });
+  await build({
+    entryPoints: {
+      content: 'src/content/index.ts',
+      background: 'src/background/index.ts',
+      'pages/popup': 'src/pages/popup/index.tsx',
+      'pages/guide': 'src/pages/guide/index.tsx',
+      'pages/glossary': 'src/pages/glossary/index.tsx',
+    },
+    absWorkingDir: ROOT,
+    outdir: out,
+    bundle: true,
+    format: 'iife',
+    target: browser === 'chromium' ? 'chrome120' : 'firefox142',
+    minify: true,
+    legalComments: 'linked',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'text' },
+    define: { __TEST__: String(mode === 'test'), __BROWSER__: JSON.stringify(browser) },
+    plugins: [knowledgePlugin(content, full), noRawHtmlPlugin],
+    logLevel: 'warning',
+  });
+  cpSync(join(ROOT, 'src/content/highlight.css'), join(out, 'content.css'));
+  cpSync(join(ROOT, 'src/ui/page.css'), join(out, 'pages/page.css'));
+  for (const page of readdirSync(join(ROOT, 'src/pages'))) {
+    const html = join(ROOT, 'src/pages', page, `${page}.html`);
+    cpSync(html, join(out, 'pages', `${page}.html`));
+  }
+  cpSync(join(ROOT, 'icons'), join(out, 'icons'), { recursive: true, filter: (p) => !p.endsWith('.svg') });
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
+  return out;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { mode: { type: 'string', default: 'release' } } });
+  const modes: Mode[] = values.mode === 'all' ? ['release', 'test'] : [values.mode as Mode];
+  const result = loadKnowledge();
+  if (!result.content || !result.full) {
+    console.error(`The knowledge has ${result.errors.length} problem(s):\n${formatErrors(result)}`);
+    process.exit(1);
+  }
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  for (const mode of modes) {
+    for (const browser of BROWSERS) {
+      const out = await buildExtension(browser, mode, result.content, result.full);
+      if (mode === 'release') {
+        const zip = join(ROOT, 'dist', `plao-lens-${version}-${browser}.zip`);
+        mkdirSync(dirname(zip), { recursive: true });
+        zipDir(out, zip);
+      }
+      console.log(`built ${relative(ROOT, out)}`);
+    }
+  }
+  const bytes = statSync(join(outDir('chromium', modes[0]!), 'content.js')).size;
+  console.log(
+    `content script: ${(bytes / 1024).toFixed(1)} KB minified; ${result.full.terms.length} terms, ${result.full.articles.length} articles`,
+  );
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) await main();

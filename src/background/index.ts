@@ -1,0 +1,34 @@
+/** Background entry: wiring only. Every message is checked for its sender and shape first. */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { guidePath, parseToBackground, type ToBackground } from '../core/messages';
+
+type Handlers = {
+  [K in ToBackground['type']]: (
+    msg: Extract<ToBackground, { type: K }>,
+    sender: Runtime.MessageSender,
+  ) => Promise<unknown>;
+};
+
+const handlers: Handlers = {
+  async openGuidance({ article, section }, sender) {
+    await browser.tabs.create({
+      url: browser.runtime.getURL(guidePath(article, section)),
+      ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}),
+      ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
+    });
+  },
+  async termsFound({ distinct }, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return;
+    await browser.action.setBadgeText({ tabId, text: distinct > 0 ? String(distinct) : '' });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#2f6f5e' });
+  },
+};
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const msg = parseToBackground(raw);
+  if (!msg) return undefined;
+  const handle = handlers[msg.type] as (m: ToBackground, s: Runtime.MessageSender) => Promise<unknown>;
+  return handle(msg, sender).catch(() => undefined);
+});

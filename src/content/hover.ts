@@ -1,0 +1,77 @@
+/**
+ * Painted highlights get no mouse events, so hover is a hit test: on pointer movement (at most
+ * once per frame) find the caret position under the pointer, look its text node up in the match
+ * index, and confirm the pointer is on the match's glyphs (the caret snaps to the nearest text even
+ * in empty space beside a line).
+ */
+import type { MatchIndex, PageMatch } from './scanner';
+
+interface CaretHit {
+  node: Node;
+  offset: number;
+}
+
+function caretAt(x: number, y: number): CaretHit | null {
+  const d = document as Document & {
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = d.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+function rectsContain(range: Range, x: number, y: number): boolean {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+  }
+  return false;
+}
+
+/** The match under a point, if any. */
+export function matchAt(index: MatchIndex, x: number, y: number, allowed: (m: PageMatch) => boolean): PageMatch | null {
+  const caret = caretAt(x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
+  for (const m of index.at(caret.node, caret.offset)) {
+    if (allowed(m) && rectsContain(m.range, x, y)) return m;
+  }
+  return null;
+}
+
+/**
+ * Calls `onChange` with the match under the pointer whenever it changes (null when none).
+ * Listeners stop with `signal`.
+ */
+export function trackPointer(
+  signal: AbortSignal,
+  find: (x: number, y: number) => PageMatch | null,
+  onChange: (m: PageMatch | null, target: EventTarget | null) => void,
+): void {
+  let frame = 0;
+  let last: PageMatch | null = null;
+  let x = 0;
+  let y = 0;
+  let target: EventTarget | null = null;
+  const check = () => {
+    frame = 0;
+    const m = find(x, y);
+    if (m !== last) {
+      last = m;
+      onChange(m, target);
+    }
+  };
+  document.addEventListener(
+    'pointermove',
+    (e) => {
+      if (e.pointerType === 'touch') return;
+      x = e.clientX;
+      y = e.clientY;
+      target = e.target;
+      if (!frame) frame = requestAnimationFrame(check);
+    },
+    { passive: true, signal },
+  );
+  signal.addEventListener('abort', () => frame && cancelAnimationFrame(frame));
+}

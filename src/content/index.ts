@@ -1,0 +1,61 @@
+/** Content script entry: reads settings, starts PLAO Lens on this frame, and answers the popup. */
+import browser, { type Runtime } from 'webextension-polyfill';
+import knowledge from 'plao:knowledge/content';
+import { guidePath, parseToContent, type ToBackground } from '../core/messages';
+import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
+import { Lens } from './lens';
+
+function send(msg: ToBackground): void {
+  browser.runtime.sendMessage(msg).catch(() => {
+    // The background may be restarting; a lost termsFound or openGuidance is retried by the user.
+  });
+}
+
+async function readSettings(): Promise<Settings> {
+  try {
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    return parseSettings(stored[SETTINGS_KEY]).settings;
+  } catch {
+    return parseSettings(undefined).settings;
+  }
+}
+
+async function main(): Promise<void> {
+  if (!(document.documentElement instanceof HTMLElement)) return; // XML, SVG documents: leave alone.
+  const isTop = window === window.top;
+  let lens: Lens | undefined;
+  const apply = (settings: Settings) => {
+    const on = isSiteEnabled(settings, location.hostname);
+    if (on && !lens) {
+      lens = new Lens({
+        knowledge,
+        settings,
+        guideHref: (a, s) => browser.runtime.getURL(guidePath(a, s)),
+        openGuide: (article, section) => send({ type: 'openGuidance', article, section }),
+        reportTerms: (distinct) => isTop && send({ type: 'termsFound', distinct }),
+      });
+      lens.start();
+    } else if (!on && lens) {
+      lens.destroy();
+      lens = undefined;
+      if (isTop) send({ type: 'termsFound', distinct: 0 });
+    } else lens?.updateSettings(settings);
+  };
+  apply(await readSettings());
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]?.newValue).settings);
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id || !isTop) return undefined;
+    const msg = parseToContent(raw);
+    if (!msg) return undefined;
+    switch (msg.type) {
+      case 'getPageTerms':
+        return Promise.resolve({ terms: lens?.pageTerms() ?? [] });
+    }
+  });
+}
+
+void main();

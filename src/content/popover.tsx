@@ -1,0 +1,151 @@
+/**
+ * The popover: one host element, created on first use, holding a closed shadow root (open only in
+ * the test build) so the page cannot read which health terms a person looks at. Styles are an
+ * adopted constructable stylesheet, which a page's CSP does not block (Firefox applies the page
+ * CSP to <style> a content script inserts). The host sits in the top layer (Popover API), so no
+ * page z-index covers it, and its own inline !important styles beat any page rule.
+ */
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { TermCard as Card } from '../core/knowledge/types';
+import { TermCard } from '../ui/TermCard';
+import cardCss from '../ui/term-card.css';
+import { HOST_TAG } from './blocks';
+import popoverCss from './popover.css';
+
+const HOST_STYLE: [string, string][] = [
+  ['all', 'initial'],
+  ['position', 'fixed'],
+  ['inset', 'auto'],
+  ['top', '0px'],
+  ['left', '0px'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['border', '0'],
+  ['background', 'transparent'],
+  ['overflow', 'visible'],
+  ['width', 'max-content'],
+  ['max-width', 'min(360px, calc(100vw - 16px))'],
+  ['z-index', '2147483647'],
+  ['color-scheme', 'light dark'],
+];
+
+export interface ShowOptions {
+  card: Card;
+  anchor: Range;
+  guideHref: string;
+  onOpenGuide: () => void;
+  /** Move focus into the popover (keyboard users). */
+  focus?: boolean;
+}
+
+export class PopoverHost {
+  private host: HTMLElement | undefined;
+  private shadow: ShadowRoot | undefined;
+  private stopAutoUpdate: (() => void) | undefined;
+  private open = false;
+
+  constructor(private readonly hooks: { onPointerInside: (inside: boolean) => void }) {}
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** Whether an event target is the popover (the host, as seen from the page). */
+  contains(target: EventTarget | null): boolean {
+    return target !== null && target === this.host;
+  }
+
+  show(opts: ShowOptions): void {
+    const host = this.ensureHost();
+    const shadow = this.shadow!;
+    render(
+      <div class="popover" role="dialog" aria-labelledby="plao-lens-name" tabIndex={-1}>
+        <TermCard
+          card={opts.card}
+          guideHref={opts.guideHref}
+          nameId="plao-lens-name"
+          onOpenGuide={(e) => {
+            e.preventDefault();
+            opts.onOpenGuide();
+          }}
+        />
+      </div>,
+      shadow,
+    );
+    host.style.setProperty('display', 'block', 'important');
+    if (!this.open) {
+      try {
+        host.showPopover?.();
+      } catch {
+        // Not in the document, or already shown: the fixed position and z-index still apply.
+      }
+    }
+    this.open = true;
+    const reference = {
+      getBoundingClientRect: () => opts.anchor.getBoundingClientRect(),
+      getClientRects: () => opts.anchor.getClientRects(),
+    };
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = autoUpdate(reference, host, () => {
+      void computePosition(reference, host, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        host.style.setProperty('left', `${Math.round(x)}px`, 'important');
+        host.style.setProperty('top', `${Math.round(y)}px`, 'important');
+      });
+    });
+    if (opts.focus) shadow.querySelector<HTMLElement>('.popover')?.focus();
+  }
+
+  hide(): void {
+    if (!this.open || !this.host) return;
+    this.open = false;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = undefined;
+    try {
+      this.host.hidePopover?.();
+    } catch {
+      // Already hidden by the browser (light dismiss does not apply to manual popovers).
+    }
+    this.host.style.setProperty('display', 'none', 'important');
+    if (this.shadow) render(null, this.shadow);
+  }
+
+  /** Whether focus is inside the popover. */
+  hasFocus(): boolean {
+    return document.activeElement === this.host;
+  }
+
+  destroy(): void {
+    this.hide();
+    this.host?.remove();
+    this.host = undefined;
+    this.shadow = undefined;
+  }
+
+  private ensureHost(): HTMLElement {
+    if (this.host?.isConnected) return this.host;
+    const host = this.host ?? this.createHost();
+    document.documentElement.appendChild(host);
+    this.host = host;
+    return host;
+  }
+
+  private createHost(): HTMLElement {
+    const host = document.createElement(HOST_TAG);
+    for (const [k, v] of HOST_STYLE) host.style.setProperty(k, v, 'important');
+    host.style.setProperty('display', 'none', 'important');
+    if ('popover' in host) host.popover = 'manual';
+    const shadow = host.attachShadow({ mode: __TEST__ ? 'open' : 'closed' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(cardCss + '\n' + popoverCss);
+    shadow.adoptedStyleSheets = [sheet];
+    host.addEventListener('pointerenter', () => this.hooks.onPointerInside(true));
+    host.addEventListener('pointerleave', () => this.hooks.onPointerInside(false));
+    this.shadow = shadow;
+    return host;
+  }
+}

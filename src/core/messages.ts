@@ -1,0 +1,76 @@
+/**
+ * The one message protocol between the extension's contexts. Requests are verbs, events are past
+ * tense. Every receiver parses what arrives with the functions here and drops anything else:
+ * pages and other extensions can send messages too.
+ */
+
+/** Sent by the content script and the extension pages to the background. */
+export type ToBackground =
+  /** Open the guidance page at an article's section, in a new tab. */
+  | { type: 'openGuidance'; article: string; section: string }
+  /** The terms found in a frame changed; `distinct` is how many different terms it shows. */
+  | { type: 'termsFound'; distinct: number };
+
+/** Sent by the popup to a tab's content script (top frame). */
+export type ToContent =
+  /** Which terms does the page show, and how often? */
+  { type: 'getPageTerms' };
+
+export interface PageTerm {
+  id: string;
+  name: string;
+  count: number;
+}
+
+export interface PageTermsReply {
+  terms: PageTerm[];
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isId(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= 80 && ID.test(v);
+}
+
+export function parseToBackground(msg: unknown): ToBackground | undefined {
+  if (!isRecord(msg)) return undefined;
+  switch (msg.type) {
+    case 'openGuidance':
+      return isId(msg.article) && isId(msg.section)
+        ? { type: 'openGuidance', article: msg.article, section: msg.section }
+        : undefined;
+    case 'termsFound':
+      return typeof msg.distinct === 'number' &&
+        Number.isInteger(msg.distinct) &&
+        msg.distinct >= 0 &&
+        msg.distinct < 1e6
+        ? { type: 'termsFound', distinct: msg.distinct }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function parseToContent(msg: unknown): ToContent | undefined {
+  if (!isRecord(msg)) return undefined;
+  return msg.type === 'getPageTerms' ? { type: 'getPageTerms' } : undefined;
+}
+
+export function parsePageTermsReply(v: unknown): PageTermsReply | undefined {
+  if (!isRecord(v) || !Array.isArray(v.terms)) return undefined;
+  const terms: PageTerm[] = [];
+  for (const t of v.terms) {
+    if (!isRecord(t) || !isId(t.id) || typeof t.name !== 'string' || typeof t.count !== 'number') return undefined;
+    terms.push({ id: t.id, name: t.name, count: t.count });
+  }
+  return { terms };
+}
+
+/** The address of a guidance section inside the extension, relative to its root. */
+export function guidePath(article: string, section?: string): string {
+  return `pages/guide.html?article=${encodeURIComponent(article)}${section ? `#${encodeURIComponent(section)}` : ''}`;
+}

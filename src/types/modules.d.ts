@@ -1,0 +1,21 @@
+/* eslint-disable @typescript-eslint/consistent-type-imports -- an ambient module declaration cannot hold an import statement */
+/** Modules the build provides: compiled knowledge and CSS imported as text. */
+declare module 'plao:knowledge/content' {
+  const knowledge: import('../core/knowledge/types').ContentKnowledge;
+  export default knowledge;
+}
+
+declare module 'plao:knowledge/full' {
+  const knowledge: import('../core/knowledge/types').FullKnowledge;
+  export default knowledge;
+}
+
+declare module '*.css' {
+  const text: string;
+  export default text;
+}
+
+/** True in the build the end-to-end tests load (open shadow root); false in the release build. */
+declare const __TEST__: boolean;
+/** The browser a build is for. */
+declare const __BROWSER__: 'chromium' | 'firefox';

@@ -1,0 +1,86 @@
+import type { ComponentChildren } from 'preact';
+import type { Block, Inline } from '../core/knowledge/types';
+
+export interface MarkdownProps {
+  blocks: Block[];
+  /** Where a citation points (an anchor in the page's source list). */
+  citeHref: (key: string) => string;
+  /** The display number of a cited source. */
+  citeNumber: (key: string) => number;
+}
+
+/** Resolves the knowledge's link forms to addresses inside the extension's pages. */
+export function resolveHref(href: string): string {
+  if (href.startsWith('term:')) return `glossary.html#${href.slice(5)}`;
+  if (href.startsWith('guide:')) {
+    const [article = '', section] = href.slice(6).split('#');
+    return `guide.html?article=${article}${section ? `#${section}` : ''}`;
+  }
+  return href;
+}
+
+/** Renders compiled Markdown; content never becomes an HTML string. */
+export function Markdown({ blocks, citeHref, citeNumber }: MarkdownProps) {
+  const inl = (c: Inline[]): ComponentChildren =>
+    c.map((i, n) => {
+      switch (i.t) {
+        case 'text':
+          return i.v;
+        case 'em':
+          return <em key={n}>{inl(i.c)}</em>;
+        case 'strong':
+          return <strong key={n}>{inl(i.c)}</strong>;
+        case 'link': {
+          const external = i.href.startsWith('https://');
+          return (
+            <a
+              key={n}
+              href={resolveHref(i.href)}
+              {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+            >
+              {inl(i.c)}
+            </a>
+          );
+        }
+        case 'cite':
+          return (
+            <sup key={n} class="cite">
+              <a href={citeHref(i.key)} aria-label={`Source ${citeNumber(i.key)}`}>
+                [{citeNumber(i.key)}]
+              </a>
+            </sup>
+          );
+      }
+    });
+  const blk = (b: Block, n: number): ComponentChildren => {
+    switch (b.t) {
+      case 'p':
+        return <p key={n}>{inl(b.c)}</p>;
+      case 'h':
+        return b.level === 2 ? (
+          <h2 key={n} id={b.id || undefined}>
+            {inl(b.c)}
+          </h2>
+        ) : (
+          <h3 key={n} id={b.id || undefined}>
+            {inl(b.c)}
+          </h3>
+        );
+      case 'ul':
+      case 'ol': {
+        const items = b.items.map((item, k) => <li key={k}>{item.map(blk)}</li>);
+        return b.t === 'ul' ? <ul key={n}>{items}</ul> : <ol key={n}>{items}</ol>;
+      }
+      case 'quote':
+        return <blockquote key={n}>{b.c.map(blk)}</blockquote>;
+      case 'seekCare':
+        return (
+          <aside key={n} class="seek-care-box" aria-label="Seek care now">
+            <p class="seek-care-title">Seek care now</p>
+            {b.c.map(blk)}
+          </aside>
+        );
+    }
+  };
+  return <>{blocks.map(blk)}</>;
+}

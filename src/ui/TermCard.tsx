@@ -1,0 +1,37 @@
+import type { TermCard as Card } from '../core/knowledge/types';
+
+export interface TermCardProps {
+  card: Card;
+  /** The guidance address shown on the link. */
+  guideHref: string;
+  /** Opens the guidance; the caller decides how (a new tab from a web page). */
+  onOpenGuide?: (e: MouseEvent) => void;
+  /** id for the name, so a dialog can be labelled by it. */
+  nameId?: string;
+}
+
+/** One term, explained: the same card in the popover, the popup and the glossary. */
+export function TermCard({ card, guideHref, onOpenGuide, nameId }: TermCardProps) {
+  return (
+    <div class="term-card">
+      <p class="term-name" id={nameId}>
+        {card.name}
+      </p>
+      {card.seekCare && (
+        <p class="seek-care" role="note">
+          <strong>Seek care now</strong> if this is happening to you.
+        </p>
+      )}
+      <p class="term-short">{card.short}</p>
+      <p class="term-source">
+        Source: {card.sourceLine}. Reviewed {card.reviewed}.
+      </p>
+      <p class="term-actions">
+        <a class="term-guide" href={guideHref} target="_blank" rel="noopener" onClick={onOpenGuide}>
+          Read the full guidance
+        </a>
+      </p>
+      <p class="term-disclaimer">Not medical advice.</p>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import type { Driver } from '../support/driver';
+import { startServer, type FixtureServer } from '../support/server';
+import * as s from './scenarios';
+
+let driver: Driver;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  driver = await launchChromium();
+});
+afterAll(async () => {
+  await driver?.close();
+  await server?.close();
+});
+
+describe('Chromium', () => {
+  test('paints the seed article’s terms', () => s.seedArticlePaintsTerms(driver, server));
+  test('matches terms split by inline markup, and skips what is not reading text', () =>
+    s.splitMarkupMatches(driver, server));
+  test('hover shows the popover; it stays while hovered, closes on Esc and on leaving', () =>
+    s.hoverShowsPopover(driver, server));
+  test('“Read the full guidance” opens the guidance at its section', () => s.guidanceLinkOpensSection(driver, server));
+  test('the popup lists the terms on the page', () => s.popupListsPageTerms(driver, server));
+});

@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import type { Driver } from '../support/driver';
+import { launchFirefox } from '../support/firefox';
+import { startServer, type FixtureServer } from '../support/server';
+import * as s from './scenarios';
+
+let driver: Driver;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  driver = await launchFirefox();
+});
+afterAll(async () => {
+  await driver?.close();
+  await server?.close();
+});
+
+describe('Firefox', () => {
+  test('paints the seed article’s terms', () => s.seedArticlePaintsTerms(driver, server));
+  test('matches terms split by inline markup, and skips what is not reading text', () =>
+    s.splitMarkupMatches(driver, server));
+  test('hover shows the popover; it stays while hovered, closes on Esc and on leaving', () =>
+    s.hoverShowsPopover(driver, server));
+  test('“Read the full guidance” opens the guidance at its section', () => s.guidanceLinkOpensSection(driver, server));
+});

@@ -1,0 +1,42 @@
+/**
+ * Functions that run inside the tested page (passed to evaluate). They read only what any page
+ * can: the highlight registry, the DOM, and the popover's shadow root, which the test build opens.
+ */
+
+/** The text of every painted range, in order. */
+export function paintedTexts(): string[] {
+  const h = CSS.highlights.get('plao-lens');
+  return h ? [...(h as unknown as Iterable<Range>)].map((r) => r.toString()) : [];
+}
+
+/** Centre of the first painted range whose text equals `text` (case-insensitive), scrolled into view. */
+export function centreOfPainted(text: string): { x: number; y: number } | null {
+  const h = CSS.highlights.get('plao-lens');
+  if (!h) return null;
+  for (const r of h as unknown as Iterable<Range>) {
+    if (r.toString().toLowerCase() === text.toLowerCase()) {
+      (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
+      const rect = r.getClientRects()[0];
+      if (!rect) return null;
+      return { x: rect.left + Math.min(rect.width / 2, 8), y: rect.top + rect.height / 2 };
+    }
+  }
+  return null;
+}
+
+/** The popover's text when it is shown, or null. */
+export function popoverText(): string | null {
+  const host = document.querySelector<HTMLElement>('plao-lens');
+  if (!host?.shadowRoot) return null;
+  if (getComputedStyle(host).display === 'none') return null;
+  return host.shadowRoot.textContent;
+}
+
+/** Bounding box of an element inside the popover. */
+export function popoverBox(selector: string): { x: number; y: number; width: number; height: number } | null {
+  const host = document.querySelector<HTMLElement>('plao-lens');
+  const el = host?.shadowRoot?.querySelector(selector);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}

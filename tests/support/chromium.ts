@@ -1,0 +1,82 @@
+/** Chromium with the test build loaded, driven by Playwright (persistent context: extensions need one). */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from './browsers';
+import { poll, screenshotPath, type Driver, type TestPage } from './driver';
+
+const EXT = join(import.meta.dirname, '..', '..', 'dist', 'test', 'chromium');
+
+function wrap(page: Page): TestPage {
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
+    waitFor: async (fn, arg, timeout = 10_000) =>
+      (await page.waitForFunction(fn as never, arg, { timeout })).jsonValue() as never,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key),
+    screenshot: async (name) => {
+      const path = screenshotPath('chromium', name);
+      await page.screenshot({ path });
+      return path;
+    },
+    url: () => Promise.resolve(page.url()),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Driver> {
+  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('No test build: run `npm run build:test` first.');
+  const context: BrowserContext = await chromium.launchPersistentContext('', {
+    headless: true,
+    executablePath: findChromium(),
+    viewport: { width: 1200, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    args: [
+      `--disable-extensions-except=${EXT}`,
+      `--load-extension=${EXT}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
+  return {
+    name: 'chromium',
+    extensionBase,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return wrap(page);
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(extensionBase + path);
+      return wrap(page);
+    },
+    async waitForTab(part) {
+      const page = await poll(
+        () => Promise.resolve(context.pages().find((p) => p.url().includes(part))),
+        10_000,
+        `a tab at ${part}`,
+      );
+      await page.waitForLoadState();
+      return wrap(page);
+    },
+    async activeTabId() {
+      // Without the "tabs" permission the extension cannot see addresses, only which tab is active.
+      return worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? -1;
+      });
+    },
+    close: () => context.close(),
+  };
+}
+
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };

@@ -1,0 +1,62 @@
+/**
+ * One small interface over Playwright (Chromium) and Puppeteer over WebDriver BiDi (Firefox), so
+ * every end-to-end scenario runs unchanged in both browsers with the built extension loaded.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface TestPage {
+  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /** Polls `fn` in the page until it returns a truthy value. */
+  waitFor<T, A = undefined>(fn: (arg: A) => T, arg?: A, timeout?: number): Promise<T>;
+  mouseMove(x: number, y: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  url(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  name: BrowserName;
+  open(url: string): Promise<TestPage>;
+  /** Waits for a tab whose address contains `part` (opened by the extension) and returns it. */
+  waitForTab(part: string): Promise<TestPage>;
+  /** The extension's base address, e.g. chrome-extension://<id>/. */
+  extensionBase: string;
+  /** Opens an extension page directly (Chromium only: Firefox refuses moz-extension:// navigation). */
+  openExtensionPage?(path: string): Promise<TestPage>;
+  /** The browser's id for the active tab (the page opened last). */
+  activeTabId?(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+
+export function screenshotPath(browser: BrowserName, name: string): `${string}.png` {
+  const dir = join(ARTIFACTS, 'screenshots', browser);
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${name}.png`) as `${string}.png`;
+}
+
+export async function poll<T>(
+  fn: () => Promise<T | undefined | null | false>,
+  timeout = 10_000,
+  what = 'condition',
+): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end)
+      throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

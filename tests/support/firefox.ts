@@ -1,0 +1,68 @@
+/** Firefox ESR with the test build installed as a temporary add-on, driven by Puppeteer over BiDi. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { findFirefox } from './browsers';
+import { poll, screenshotPath, type Driver, type TestPage } from './driver';
+
+const EXT = join(import.meta.dirname, '..', '..', 'dist', 'test', 'firefox');
+const ADDON_ID = 'plao-lens@plao-lens.org';
+const UUID = '11111111-2222-4333-8444-555555555555';
+
+function wrap(page: Page): TestPage {
+  return {
+    evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A) =>
+      page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg) as Promise<T>,
+    waitFor: async <T, A>(fn: (arg: A) => T, arg?: A, timeout = 10_000) => {
+      const handle = await page.waitForFunction(fn as (arg: unknown) => T, { timeout, polling: 100 }, arg);
+      return (await handle.jsonValue()) as T;
+    },
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    screenshot: async (name) => {
+      const path = screenshotPath('firefox', name);
+      await page.screenshot({ path });
+      return path;
+    },
+    url: () => page.evaluate(() => location.href),
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(): Promise<Driver> {
+  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('No test build: run `npm run build:test` first.');
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findFirefox(),
+    headless: true,
+    defaultViewport: { width: 1200, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+    },
+  });
+  await browser.installExtension(EXT);
+  return {
+    name: 'firefox',
+    extensionBase: `moz-extension://${UUID}/`,
+    async open(url) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      return wrap(page);
+    },
+    async waitForTab(part) {
+      return poll(
+        async () => {
+          for (const p of await browser.pages()) {
+            const href = await p.evaluate(() => location.href).catch(() => '');
+            if (href.includes(part)) return wrap(p);
+          }
+          return undefined;
+        },
+        10_000,
+        `a tab at ${part}`,
+      );
+    },
+    close: () => browser.close(),
+  };
+}

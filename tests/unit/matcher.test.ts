@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest';
+import { compileMatcher, type PatternInput } from '../../src/core/matcher/compile';
+import { keepInContext, Matcher } from '../../src/core/matcher/matcher';
+import type { TextMatch } from '../../src/core/matcher/types';
+
+const TERMS = ['plao', 'pth', 'vcf', 'cf', 'pbp', 'bmd'];
+const P = (term: number, text: string, caseSensitive = false, ambiguous = false): PatternInput => ({
+  term,
+  text,
+  caseSensitive,
+  ambiguous,
+});
+const { data, problems } = compileMatcher(
+  TERMS,
+  [
+    P(0, 'pregnancy- and lactation-associated osteoporosis'),
+    P(0, 'PLAO', true),
+    P(1, 'parathyroid hormone'),
+    P(1, 'PTH', true, true),
+    P(2, 'vertebral compression fracture'),
+    P(3, 'compression fracture'),
+    P(4, 'post-partum back pain'),
+    P(5, 'bone mineral density'),
+    P(5, 'BMD', true, true),
+  ],
+  new Map([
+    [1, ['calcium', 'bone']],
+    [5, ['osteoporosis']],
+  ]),
+);
+const matcher = new Matcher(data);
+
+function find(text: string): { text: string; term: string; ambiguous: boolean }[] {
+  const out: TextMatch[] = [];
+  matcher.find(text, out, new Set());
+  return out.map((m) => ({ text: text.slice(m.start, m.end), term: TERMS[m.term]!, ambiguous: m.ambiguous }));
+}
+
+test('compiles without problems', () => expect(problems).toEqual([]));
+
+describe('matching', () => {
+  test('case-insensitive words, plurals, possessives', () => {
+    expect(find('Parathyroid Hormones rise; parathyroid hormone’s role').map((m) => m.text)).toEqual([
+      'Parathyroid Hormones',
+      'parathyroid hormone’s',
+    ]);
+  });
+  test('abbreviations match with exact case only', () => {
+    expect(find('PLAO, plao and Plao; PLAOs').map((m) => m.text)).toEqual(['PLAO', 'PLAOs']);
+  });
+  test('whole words only', () => {
+    expect(find('PLAOX xPLAO PLAO2 PLAO')).toHaveLength(1);
+  });
+  test('suspended hyphen', () => {
+    expect(find('Pregnancy- and lactation-associated osteoporosis (PLAO)').map((m) => m.term)).toEqual([
+      'plao',
+      'plao',
+    ]);
+  });
+  test('hyphen, space and joined variants', () => {
+    for (const t of [
+      'postpartum back pain',
+      'post-partum back pain',
+      'post partum back pain',
+      'post‑partum back\npain',
+      'Postpartum Back Pains',
+    ]) {
+      expect(
+        find(t).map((m) => m.term),
+        t,
+      ).toEqual(['pbp']);
+    }
+  });
+  test('line breaks and indentation from HTML source', () => {
+    expect(find('noticeable parathyroid\n          hormone loss').map((m) => m.term)).toEqual(['pth']);
+  });
+  test('longest match wins', () => {
+    expect(find('a vertebral compression fracture and a compression fracture').map((m) => m.term)).toEqual([
+      'vcf',
+      'cf',
+    ]);
+  });
+  test('a phrase does not continue across punctuation', () => {
+    expect(find('bone mineral. density')).toEqual([]);
+    expect(find('compression, fracture')).toEqual([]);
+  });
+  test('ambiguous abbreviations are flagged', () => {
+    expect(find('PTH was high')).toEqual([{ text: 'PTH', term: 'pth', ambiguous: true }]);
+  });
+});
+
+describe('context', () => {
+  const run = (text: string) => {
+    const out: TextMatch[] = [];
+    const seen = new Set<number>();
+    matcher.find(text, out, seen);
+    return keepInContext(out, seen).map((m) => text.slice(m.start, m.end));
+  };
+  test('an ambiguous abbreviation needs a context word on the page', () => {
+    expect(run('The PTH of the plant.')).toEqual([]);
+    expect(run('PTH and calcium levels.')).toEqual(['PTH']);
+  });
+  test('the spelled-out term is context for its abbreviation', () => {
+    expect(run('Bone mineral density (BMD) was low.')).toEqual(['Bone mineral density', 'BMD']);
+    expect(run('BMD was low.')).toEqual([]);
+  });
+});
+
+test('an alias claimed by two terms is a problem', () => {
+  const r = compileMatcher(['a', 'b'], [P(0, 'bone scan'), P(1, 'bone scans')], new Map());
+  expect(r.problems).toEqual([
+    { term: 1, text: 'bone scans', reason: 'is also an alias of another term', otherTerm: 0 },
+  ]);
+});
+
+test('an alias with punctuation between words is a problem', () => {
+  const r = compileMatcher(['a'], [P(0, '25(OH)D')], new Map());
+  expect(r.problems[0]?.reason).toMatch(/cannot be matched/);
+});

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { parsePageTermsReply, parseToBackground, parseToContent } from '../../src/core/messages';
+import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings } from '../../src/core/settings';
+
+describe('messages', () => {
+  test('valid messages pass', () => {
+    expect(parseToBackground({ type: 'openGuidance', article: 'getting-diagnosed', section: 'z-scores' })).toEqual({
+      type: 'openGuidance',
+      article: 'getting-diagnosed',
+      section: 'z-scores',
+    });
+    expect(parseToBackground({ type: 'termsFound', distinct: 3 })).toEqual({ type: 'termsFound', distinct: 3 });
+    expect(parseToContent({ type: 'getPageTerms' })).toEqual({ type: 'getPageTerms' });
+  });
+  test.each([
+    null,
+    undefined,
+    'openGuidance',
+    [],
+    {},
+    { type: 'nope' },
+    { type: 'openGuidance', article: '../../etc', section: 'x' },
+    { type: 'openGuidance', article: 'a', section: 'x"><script>' },
+    { type: 'termsFound', distinct: -1 },
+    { type: 'termsFound', distinct: 1.5 },
+    { type: 'termsFound', distinct: '3' },
+    { type: '__proto__' },
+  ])('drops %j', (msg) => {
+    expect(parseToBackground(msg)).toBeUndefined();
+    expect(parseToContent(msg)).toBeUndefined();
+  });
+  test('extra fields are dropped', () => {
+    expect(parseToBackground({ type: 'termsFound', distinct: 1, evil: true })).toEqual({
+      type: 'termsFound',
+      distinct: 1,
+    });
+  });
+  test('page-terms replies are checked', () => {
+    expect(parsePageTermsReply({ terms: [{ id: 'plao', name: 'PLAO', count: 2 }] })?.terms).toHaveLength(1);
+    expect(parsePageTermsReply({ terms: [{ id: 'plao', name: 3, count: 2 }] })).toBeUndefined();
+    expect(parsePageTermsReply('x')).toBeUndefined();
+  });
+});
+
+describe('settings', () => {
+  test('nothing stored gives the defaults', () => {
+    expect(parseSettings(undefined)).toEqual({ settings: { ...DEFAULT_SETTINGS }, invalid: [] });
+  });
+  test.each([null, 'garbage', 42, [1, 2]])('a corrupt value (%j) falls back to the defaults', (stored) => {
+    expect(parseSettings(stored).settings).toEqual(DEFAULT_SETTINGS);
+  });
+  test('each bad field falls back alone', () => {
+    const r = parseSettings({ enabled: 'yes', displayMode: 'first', popoverDelay: -5, disabledSites: 'x' });
+    expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, displayMode: 'first' });
+    expect(r.invalid.sort()).toEqual(['disabledSites', 'enabled', 'popoverDelay']);
+  });
+  test('per-site switch and global pause', () => {
+    const s = parseSettings({ disabledSites: ['example.com'] }).settings;
+    expect(isSiteEnabled(s, 'example.com')).toBe(false);
+    expect(isSiteEnabled(s, 'other.org')).toBe(true);
+    expect(isSiteEnabled({ ...s, enabled: false }, 'other.org')).toBe(false);
+  });
+});
