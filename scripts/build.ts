@@ -47,7 +47,10 @@ const noRawHtmlPlugin: Plugin = {
       const pattern = /\((\w+)\.innerHTML=(\w+)\.__html\)/g;
       const found = source.match(pattern)?.length ?? 0;
       if (found !== 1) throw new Error(`expected one innerHTML assignment in ${args.path}, found ${found}`);
-      return { contents: source.replace(pattern, '(()=>{throw new Error("raw HTML is not allowed")})()'), loader: 'js' };
+      return {
+        contents: source.replace(pattern, '(()=>{throw new Error("raw HTML is not allowed")})()'),
+        loader: 'js',
+      };
     });
   },
 };
