@@ -15,7 +15,7 @@ import { formatErrors, loadKnowledge } from './knowledge';
 export const ROOT = join(import.meta.dirname, '..');
 export const BROWSERS = ['chromium', 'firefox'] as const;
 export type Browser = (typeof BROWSERS)[number];
-export type Mode = 'release' | 'test';
+export type Mode = 'release' | 'test' | 'bench';
 
 export function outDir(browser: Browser, mode: Mode): string {
   return mode === 'release' ? join(ROOT, 'dist', browser) : join(ROOT, 'dist', mode, browser);
@@ -97,6 +97,7 @@ export async function buildExtension(
       'pages/popup': 'src/pages/popup/index.tsx',
       'pages/guide': 'src/pages/guide/index.tsx',
       'pages/glossary': 'src/pages/glossary/index.tsx',
+      'pages/welcome': 'src/pages/welcome/index.tsx',
     },
     absWorkingDir: ROOT,
     outdir: out,
@@ -108,7 +109,11 @@ export async function buildExtension(
     jsx: 'automatic',
     jsxImportSource: 'preact',
     loader: { '.css': 'text' },
-    define: { __TEST__: String(mode === 'test'), __BROWSER__: JSON.stringify(browser) },
+    define: {
+      __TEST__: String(mode === 'test'),
+      __BENCH__: String(mode === 'bench'),
+      __BROWSER__: JSON.stringify(browser),
+    },
     plugins: [knowledgePlugin(content, full), noRawHtmlPlugin],
     logLevel: 'warning',
   });

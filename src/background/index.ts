@@ -25,6 +25,10 @@ const handlers: Handlers = {
   },
 };
 
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('pages/welcome.html') });
+});
+
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return undefined;
   const msg = parseToBackground(raw);

@@ -105,53 +105,115 @@ function makeBlock(nodes: Text[]): TextBlock {
   return { nodes, starts, text };
 }
 
+/** The nearest ancestor that is not an inline element: the element a block of text belongs to. */
+export function blockContainer(node: Node): Element | null {
+  let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (el && classify(el) === Kind.Inline) el = el.parentElement;
+  return el;
+}
+
+export interface WalkHandlers {
+  onBlock: (block: TextBlock) => void;
+  onShadowRoot: (root: ShadowRoot) => void;
+  /** A heading starts (its own text is the next block). */
+  onHeading?: (heading: Element) => void;
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Whether text under `el` is reading text: neither `el` nor an ancestor is skipped. */
+export function isReadable(el: Element): boolean {
+  for (let n: Element | null = el; n; n = n.parentElement) if (classify(n) === Kind.Skip) return false;
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? isReadable(root.host) : true;
+}
+
 /**
- * Calls `onBlock` for every block of text under `root` (itself included when it is a text node),
- * and `onShadowRoot` for every open shadow root met on the way.
+ * Walks the blocks of text under a root, in document order, and can stop and resume: `run` works
+ * until its deadline and returns whether the walk is done. That is what lets a large page be read
+ * in slices that never block it.
  */
+export class BlockWalker {
+  private node: Node | null;
+  private cur: Text[] = [];
+  private done = false;
+
+  constructor(
+    private readonly root: Node,
+    private readonly handlers: WalkHandlers,
+  ) {
+    this.node = root.nodeType === Node.TEXT_NODE ? root : root.firstChild;
+  }
+
+  /** Works until `deadline` (a performance.now() time); true when the whole root is read. */
+  run(deadline = Infinity): boolean {
+    if (this.done) return true;
+    const root = this.root;
+    // The page changed under a paused walk: start over; blocks already read are skipped by the index.
+    if (this.node && this.node !== root && !root.contains(this.node)) {
+      this.node = root.firstChild;
+      this.cur = [];
+    }
+    if (root.nodeType === Node.TEXT_NODE) {
+      this.cur.push(root as Text);
+      return this.finish();
+    }
+    let node = this.node;
+    let steps = 0;
+    outer: while (node) {
+      if ((++steps & 255) === 0 && performance.now() > deadline) {
+        this.node = node;
+        return false;
+      }
+      if (node.nodeType === Node.TEXT_NODE) {
+        if ((node as Text).data.length) this.cur.push(node as Text);
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        const el = node as Element;
+        const kind = classify(el);
+        if (kind !== Kind.Inline) this.flush();
+        if (kind === Kind.Block && HEADINGS.has(el.localName)) this.handlers.onHeading?.(el);
+        if (kind !== Kind.Skip) {
+          if (el.shadowRoot) this.handlers.onShadowRoot(el.shadowRoot);
+          if (el.firstChild) {
+            node = el.firstChild;
+            continue;
+          }
+        }
+      }
+      // Move on: the next sibling, or climb, closing blocks on the way up.
+      for (;;) {
+        if (node === root) break outer;
+        const sib: Node | null = node.nextSibling;
+        if (sib) {
+          node = sib;
+          continue outer;
+        }
+        node = node.parentNode;
+        if (!node || node === root) break outer;
+        if (node.nodeType === Node.ELEMENT_NODE && classify(node as Element) !== Kind.Inline) this.flush();
+      }
+    }
+    return this.finish();
+  }
+
+  private flush(): void {
+    if (this.cur.length) this.handlers.onBlock(makeBlock(this.cur));
+    this.cur = [];
+  }
+
+  private finish(): true {
+    this.flush();
+    this.node = null;
+    this.done = true;
+    return true;
+  }
+}
+
+/** Reads every block under `root` at once. */
 export function readBlocks(
   root: Node,
   onBlock: (block: TextBlock) => void,
   onShadowRoot: (root: ShadowRoot) => void,
 ): void {
-  let cur: Text[] = [];
-  const flush = () => {
-    if (cur.length) onBlock(makeBlock(cur));
-    cur = [];
-  };
-  if (root.nodeType === Node.TEXT_NODE) {
-    cur.push(root as Text);
-    flush();
-    return;
-  }
-  let node: Node | null = root.firstChild;
-  outer: while (node) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      if ((node as Text).data.length) cur.push(node as Text);
-    } else if (node.nodeType === Node.ELEMENT_NODE) {
-      const el = node as Element;
-      const kind = classify(el);
-      if (kind !== Kind.Inline) flush();
-      if (kind !== Kind.Skip) {
-        if (el.shadowRoot) onShadowRoot(el.shadowRoot);
-        if (el.firstChild) {
-          node = el.firstChild;
-          continue;
-        }
-      }
-    }
-    // Move on: the next sibling, or climb, closing blocks on the way up.
-    for (;;) {
-      if (node === root) break outer;
-      const sib: Node | null = node.nextSibling;
-      if (sib) {
-        node = sib;
-        continue outer;
-      }
-      node = node.parentNode;
-      if (!node || node === root) break outer;
-      if (node.nodeType === Node.ELEMENT_NODE && classify(node as Element) !== Kind.Inline) flush();
-    }
-  }
-  flush();
+  new BlockWalker(root, { onBlock, onShadowRoot }).run();
 }

@@ -11,12 +11,14 @@ interface CaretHit {
   offset: number;
 }
 
-function caretAt(x: number, y: number): CaretHit | null {
+function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): CaretHit | null {
   const d = document as Document & {
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null;
   };
   if (typeof d.caretPositionFromPoint === 'function') {
-    const p = d.caretPositionFromPoint(x, y);
+    // Text inside the page's open shadow roots is found only when they are named.
+    const p = d.caretPositionFromPoint(x, y, shadowRoots.length ? { shadowRoots } : undefined);
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
   const r = d.caretRangeFromPoint?.(x, y);
@@ -31,11 +33,11 @@ function rectsContain(range: Range, x: number, y: number): boolean {
 }
 
 /** The match under a point, if any. */
-export function matchAt(index: MatchIndex, x: number, y: number, allowed: (m: PageMatch) => boolean): PageMatch | null {
-  const caret = caretAt(x, y);
+export function matchAt(index: MatchIndex, x: number, y: number, shadowRoots: ShadowRoot[]): PageMatch | null {
+  const caret = caretAt(x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   for (const m of index.at(caret.node, caret.offset)) {
-    if (allowed(m) && rectsContain(m.range, x, y)) return m;
+    if (index.shows(m) && rectsContain(m.range, x, y)) return m;
   }
   return null;
 }

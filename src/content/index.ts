@@ -33,6 +33,12 @@ async function main(): Promise<void> {
         guideHref: (a, s) => browser.runtime.getURL(guidePath(a, s)),
         openGuide: (article, section) => send({ type: 'openGuidance', article, section }),
         reportTerms: (distinct) => isTop && send({ type: 'termsFound', distinct }),
+        ...(__BENCH__
+          ? {
+              onScanned: (stats) =>
+                document.documentElement.setAttribute('data-plao-lens-bench', JSON.stringify(stats)),
+            }
+          : {}),
       });
       lens.start();
     } else if (!on && lens) {

@@ -1,28 +1,117 @@
 /**
  * Paints matches with the CSS Custom Highlight API: the page's DOM is never changed, only the
  * highlight registry. Styles for ::highlight(plao-lens) come from the manifest's content-script
- * CSS, which a page's CSP does not govern.
+ * CSS, which a page's CSP does not govern. Updates are incremental (ranges added and deleted as
+ * parts of the page are read or change), so a large page is never repainted whole.
  */
+import type { DisplayMode } from '../core/settings';
+import type { PageMatch } from './scanner';
+
 export const HIGHLIGHT_NAME = 'plao-lens';
+
+export function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+interface Group {
+  all: Set<PageMatch>;
+  first: PageMatch;
+}
+
+function before(a: PageMatch, b: PageMatch): boolean {
+  return a.range.compareBoundaryPoints(Range.START_TO_START, b.range) < 0;
+}
 
 export class Painter {
   private highlight: Highlight | undefined;
+  private readonly painted = new Set<PageMatch>();
+  /** For "first per section": section → term → its matches, and the one painted. */
+  private readonly groups = new Map<Element | null, Map<number, Group>>();
 
-  get supported(): boolean {
-    return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  constructor(private mode: DisplayMode) {}
+
+  get count(): number {
+    return this.painted.size;
   }
 
-  paint(ranges: Iterable<Range>): void {
-    if (!this.supported) return;
-    const h = (this.highlight ??= new Highlight());
-    h.clear();
-    for (const r of ranges) h.add(r);
-    if (CSS.highlights.get(HIGHLIGHT_NAME) !== h) CSS.highlights.set(HIGHLIGHT_NAME, h);
+  isPainted(m: PageMatch): boolean {
+    return this.painted.has(m);
+  }
+
+  /** Paints from scratch in a new mode. */
+  setMode(mode: DisplayMode, shown: Iterable<PageMatch>): void {
+    this.clear();
+    this.mode = mode;
+    this.add(shown);
+  }
+
+  add(matches: Iterable<PageMatch>): void {
+    if (this.mode === 'none') return;
+    for (const m of matches) {
+      if (this.mode === 'all') this.paint(m);
+      else this.addFirst(m);
+    }
+  }
+
+  remove(matches: Iterable<PageMatch>): void {
+    for (const m of matches) {
+      if (this.mode === 'first') this.removeFirst(m);
+      else this.unpaint(m);
+    }
   }
 
   clear(): void {
+    this.painted.clear();
+    this.groups.clear();
     this.highlight?.clear();
-    if (this.supported && CSS.highlights.get(HIGHLIGHT_NAME) === this.highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
+    if (highlightsSupported() && CSS.highlights.get(HIGHLIGHT_NAME) === this.highlight)
+      CSS.highlights.delete(HIGHLIGHT_NAME);
     this.highlight = undefined;
+  }
+
+  private paint(m: PageMatch): void {
+    if (this.painted.has(m) || !highlightsSupported()) return;
+    if (!this.highlight) {
+      this.highlight = new Highlight();
+      CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
+    }
+    this.painted.add(m);
+    this.highlight.add(m.range);
+  }
+
+  private unpaint(m: PageMatch): void {
+    if (!this.painted.delete(m)) return;
+    this.highlight?.delete(m.range);
+  }
+
+  private addFirst(m: PageMatch): void {
+    let bySection = this.groups.get(m.section);
+    if (!bySection) this.groups.set(m.section, (bySection = new Map<number, Group>()));
+    const group = bySection.get(m.term);
+    if (!group) {
+      bySection.set(m.term, { all: new Set([m]), first: m });
+      this.paint(m);
+      return;
+    }
+    group.all.add(m);
+    if (before(m, group.first)) {
+      this.unpaint(group.first);
+      group.first = m;
+      this.paint(m);
+    }
+  }
+
+  private removeFirst(m: PageMatch): void {
+    const bySection = this.groups.get(m.section);
+    const group = bySection?.get(m.term);
+    if (!bySection || !group || !group.all.delete(m)) return;
+    if (group.first !== m) return;
+    this.unpaint(m);
+    let next: PageMatch | undefined;
+    for (const c of group.all) if (!next || before(c, next)) next = c;
+    if (next) {
+      group.first = next;
+      this.paint(next);
+    } else bySection.delete(m.term);
   }
 }

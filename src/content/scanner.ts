@@ -1,15 +1,18 @@
 /**
- * Finds glossary terms in the page and keeps them as DOM ranges, indexed by text node so that
- * the hover hit test is one Map lookup.
+ * The matches on a page, kept as DOM ranges and indexed by text node: the hover hit test is one
+ * Map lookup, and a changed part of the page can drop its matches and be read again alone.
  */
 import type { Matcher } from '../core/matcher/matcher';
 import type { TextMatch } from '../core/matcher/types';
-import { readBlocks, type TextBlock } from './blocks';
+import type { TextBlock } from './blocks';
 
 export interface PageMatch {
   term: number;
   range: Range;
   ambiguous: boolean;
+  /** The heading this match follows (null before the first heading): "first per section" uses it. */
+  section: Element | null;
+  nodes: Text[];
 }
 
 interface Hit {
@@ -18,11 +21,41 @@ interface Hit {
   match: PageMatch;
 }
 
+const HEADING = /^h[1-6]$/;
+
+export function isHeading(el: Element | null): boolean {
+  return !!el && HEADING.test(el.localName);
+}
+
+/** The heading that precedes `el` in document order (searching at most a few thousand elements). */
+export function precedingHeading(el: Element): Element | null {
+  let n: Element | null = el;
+  for (let steps = 0; n && steps < 2000; steps++) {
+    if (isHeading(n)) return n;
+    const prev: Element | null = n.previousElementSibling;
+    if (prev) {
+      const inside = prev.querySelectorAll('h1,h2,h3,h4,h5,h6');
+      if (inside.length) return inside[inside.length - 1]!;
+      n = prev;
+    } else n = n.parentElement;
+  }
+  return null;
+}
+
 export class MatchIndex {
-  readonly matches: PageMatch[] = [];
-  /** Terms whose context occurs on the page (for ambiguous abbreviations). */
+  /** Terms whose context occurs on the page (for ambiguous abbreviations). Never shrinks. */
   readonly seen = new Set<number>();
+  private readonly all = new Set<PageMatch>();
   private readonly byNode = new Map<Text, Hit[]>();
+  /** The first text node of every block read, so a block is never read twice. */
+  private blockStarts = new WeakSet<Text>();
+  private readonly found: TextMatch[] = [];
+
+  constructor(private readonly matcher: Matcher) {}
+
+  get size(): number {
+    return this.all.size;
+  }
 
   /** The matches that cover `offset` in `node`. */
   at(node: Node, offset: number): PageMatch[] {
@@ -31,12 +64,30 @@ export class MatchIndex {
     return hits.filter((h) => offset >= h.start && offset <= h.end).map((h) => h.match);
   }
 
-  /** Matches to show: ambiguous ones only where their context was seen. */
-  visible(): PageMatch[] {
-    return this.matches.filter((m) => !m.ambiguous || this.seen.has(m.term));
+  shows(m: PageMatch): boolean {
+    return !m.ambiguous || this.seen.has(m.term);
   }
 
-  add(block: TextBlock, found: readonly TextMatch[]): void {
+  /** Matches to show: ambiguous ones only where their context was seen. */
+  visible(): PageMatch[] {
+    const out: PageMatch[] = [];
+    for (const m of this.all) if (this.shows(m)) out.push(m);
+    return out;
+  }
+
+  hasBlock(block: TextBlock): boolean {
+    return this.blockStarts.has(block.nodes[0]!);
+  }
+
+  /** Reads one block; returns the matches added. */
+  readBlock(block: TextBlock, section: Element | null): PageMatch[] {
+    if (this.hasBlock(block)) return [];
+    this.blockStarts.add(block.nodes[0]!);
+    const found = this.found;
+    found.length = 0;
+    this.matcher.find(block.text, found, this.seen);
+    if (!found.length) return [];
+    const added: PageMatch[] = [];
     let i = 0;
     for (const m of found) {
       while (i + 1 < block.nodes.length && block.starts[i + 1]! <= m.start) i++;
@@ -45,8 +96,13 @@ export class MatchIndex {
       const range = document.createRange();
       range.setStart(block.nodes[i]!, m.start - block.starts[i]!);
       range.setEnd(block.nodes[j]!, m.end - block.starts[j]!);
-      const match: PageMatch = { term: m.term, range, ambiguous: m.ambiguous };
-      this.matches.push(match);
+      const match: PageMatch = {
+        term: m.term,
+        range,
+        ambiguous: m.ambiguous,
+        section,
+        nodes: block.nodes.slice(i, j + 1),
+      };
       for (let k = i; k <= j; k++) {
         const node = block.nodes[k]!;
         const from = Math.max(0, m.start - block.starts[k]!);
@@ -55,29 +111,47 @@ export class MatchIndex {
         if (!list) this.byNode.set(node, (list = []));
         list.push({ start: from, end: to, match });
       }
+      this.all.add(match);
+      added.push(match);
     }
+    return added;
+  }
+
+  /** Forgets everything read under `root`, so that it can be read again. Returns what was removed. */
+  forgetWithin(root: Node): PageMatch[] {
+    const removed: PageMatch[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      this.blockStarts.delete(n);
+      const hits = this.byNode.get(n);
+      if (hits) for (const h of hits) if (this.remove(h.match)) removed.push(h.match);
+    }
+    return removed;
+  }
+
+  /** Drops matches whose text has left the document. Returns what was removed. */
+  sweep(): PageMatch[] {
+    const removed: PageMatch[] = [];
+    for (const m of this.all) if (m.nodes.some((n) => !n.isConnected) && this.remove(m)) removed.push(m);
+    return removed;
   }
 
   clear(): void {
-    this.matches.length = 0;
+    this.all.clear();
     this.seen.clear();
     this.byNode.clear();
+    this.blockStarts = new WeakSet();
   }
-}
 
-/** Scans `root` and every open shadow root inside it into `index`. */
-export function scan(root: Node, matcher: Matcher, index: MatchIndex): void {
-  const found: TextMatch[] = [];
-  const roots: Node[] = [root];
-  for (let r = roots.pop(); r; r = roots.pop()) {
-    readBlocks(
-      r,
-      (block) => {
-        found.length = 0;
-        matcher.find(block.text, found, index.seen);
-        if (found.length) index.add(block, found);
-      },
-      (shadow) => roots.push(shadow),
-    );
+  private remove(m: PageMatch): boolean {
+    if (!this.all.delete(m)) return false;
+    for (const n of m.nodes) {
+      const hits = this.byNode.get(n);
+      if (!hits) continue;
+      const rest = hits.filter((h) => h.match !== m);
+      if (rest.length) this.byNode.set(n, rest);
+      else this.byNode.delete(n);
+    }
+    return true;
   }
 }

@@ -19,3 +19,5 @@ declare module '*.css' {
 declare const __TEST__: boolean;
 /** The browser a build is for. */
 declare const __BROWSER__: 'chromium' | 'firefox';
+/** True in the benchmark build: the content script publishes its scan timings to the page. */
+declare const __BENCH__: boolean;

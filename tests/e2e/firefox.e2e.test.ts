@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Driver } from '../support/driver';
 import { launchFirefox } from '../support/firefox';
 import { startServer, type FixtureServer } from '../support/server';
+import * as p from './page-scenarios';
 import * as s from './scenarios';
 
 let driver: Driver;
@@ -23,4 +24,11 @@ describe('Firefox', () => {
   test('hover shows the popover; it stays while hovered, closes on Esc and on leaving', () =>
     s.hoverShowsPopover(driver, server));
   test('“Read the full guidance” opens the guidance at its section', () => s.guidanceLinkOpensSection(driver, server));
+  test('reads open shadow roots and frames, not closed shadow roots', () => p.shadowRootsAndFrames(driver, server));
+  test('follows the page as it changes: added, changed, removed, navigated', () =>
+    p.followsPageChanges(driver, server));
+  test('display modes: every occurrence, first per section, none (hover still explains)', () =>
+    p.displayModes(driver, server));
+  test('turning PLAO Lens off on a site removes every range, the popover host and listeners', () =>
+    p.turningOffRemovesEverything(driver, server));
 });

@@ -46,8 +46,17 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
+  let extPage: TestPage | undefined;
   return {
     name: 'chromium',
+    async extensionPage() {
+      if (!extPage) {
+        const page = await context.newPage();
+        await page.goto(extensionBase + 'pages/welcome.html');
+        extPage = wrap(page);
+      }
+      return extPage;
+    },
     extensionBase,
     async open(url) {
       const page = await context.newPage();

@@ -28,6 +28,8 @@ export interface Driver {
   extensionBase: string;
   /** Opens an extension page directly (Chromium only: Firefox refuses moz-extension:// navigation). */
   openExtensionPage?(path: string): Promise<TestPage>;
+  /** An extension page (the welcome page) to call extension APIs from, as the options page would. */
+  extensionPage(): Promise<TestPage>;
   /** The browser's id for the active tab (the page opened last). */
   activeTabId?(): Promise<number>;
   close(): Promise<void>;

@@ -42,8 +42,15 @@ export async function launchFirefox(): Promise<Driver> {
     },
   });
   await browser.installExtension(EXT);
-  return {
+  let extPage: TestPage | undefined;
+  const driver: Driver = {
     name: 'firefox',
+    async extensionPage() {
+      // Firefox will not navigate to moz-extension:// from the test; the welcome tab the extension
+      // opens on install is an extension page we can use.
+      extPage ??= await driver.waitForTab('/pages/welcome.html');
+      return extPage;
+    },
     extensionBase: `moz-extension://${UUID}/`,
     async open(url) {
       const page = await browser.newPage();
@@ -65,4 +72,5 @@ export async function launchFirefox(): Promise<Driver> {
     },
     close: () => browser.close(),
   };
+  return driver;
 }

@@ -1,0 +1,145 @@
+/** Scenarios for a page that changes, shadow roots, frames, display modes and teardown. */
+import { expect } from 'vitest';
+import type { Driver, TestPage } from '../support/driver';
+import type { FixtureServer } from '../support/server';
+import { paintedTexts, popoverText } from './page-helpers';
+import { waitForPaint, waitForPopover, waitForPopoverClosed } from './scenarios';
+
+export async function setSettings(driver: Driver, value: Record<string, unknown>): Promise<void> {
+  const ext = await driver.extensionPage();
+  await ext.evaluate(async (v) => {
+    const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+    await (g.browser ?? g.chrome).storage.local.set({ settings: v });
+  }, value);
+}
+
+declare const chrome: { storage: { local: { set(v: object): Promise<void> } } };
+
+/** Waits until the painted texts satisfy `ok`, then returns them. */
+async function paintedUntil(page: TestPage, ok: (texts: string[]) => boolean, what: string): Promise<string[]> {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const texts = await page.evaluate(paintedTexts);
+    if (ok(texts)) return texts;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; painted: ${JSON.stringify(texts)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Centre of the n-th occurrence of `word` in the page's light DOM text (painted or not). */
+function centreOfWord(arg: { word: string; nth: number }): { x: number; y: number } | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const at = (n as Text).data.indexOf(arg.word);
+    if (at < 0) continue;
+    if (seen++ < arg.nth) continue;
+    const r = document.createRange();
+    r.setStart(n, at);
+    r.setEnd(n, at + arg.word.length);
+    const rect = r.getClientRects()[0]!;
+    return { x: rect.left + 6, y: rect.top + rect.height / 2 };
+  }
+  return null;
+}
+
+export async function shadowRootsAndFrames(driver: Driver, server: FixtureServer): Promise<void> {
+  const page = await driver.open(server.url('/fixtures/dynamic.html'));
+  const painted = await paintedUntil(page, (t) => t.includes('romosozumab'), 'the open shadow root');
+  expect(painted).not.toContain('denosumab'); // closed shadow roots are the page's own business
+  const inFrame = await page.waitFor(() => {
+    const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
+    const h = w.CSS.highlights.get('plao-lens');
+    return h ? [...(h as unknown as Iterable<Range>)].map((r) => r.toString()) : null;
+  });
+  expect(inFrame).toEqual(['kyphoplasty']);
+  await page.screenshot('dynamic-shadow-frame');
+  await page.close();
+}
+
+export async function followsPageChanges(driver: Driver, server: FixtureServer): Promise<void> {
+  const page = await driver.open(server.url('/fixtures/dynamic.html'));
+  await paintedUntil(page, (t) => t.includes('vitamin D') && t.includes('bisphosphonate'), 'first paint');
+
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'added';
+    p.textContent = 'Ask about denosumab before you stop it.';
+    document.getElementById('main')!.append(p);
+  });
+  await paintedUntil(page, (t) => t.includes('denosumab'), 'an added paragraph');
+
+  await page.evaluate(() => {
+    (document.getElementById('first')!.firstChild as Text).data = 'Nothing to see here.';
+  });
+  await paintedUntil(page, (t) => !t.includes('vitamin D'), 'changed text to drop its range');
+
+  await page.evaluate(() => document.getElementById('second')!.remove());
+  await paintedUntil(page, (t) => !t.includes('bisphosphonate'), 'a removed paragraph to drop its range');
+
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.append('post', Object.assign(document.createElement('b'), { textContent: 'partum' }), ' back pain');
+    document.getElementById('main')!.append(p);
+  });
+  await paintedUntil(page, (t) => t.includes('postpartum back pain'), 'a term split by markup, added later');
+
+  // A client-side navigation: new address, content replaced.
+  await page.evaluate(() => {
+    history.pushState({}, '', '?page=2');
+    const p = document.createElement('p');
+    p.textContent = 'After weaning, bone comes back.';
+    document.getElementById('main')!.replaceChildren(p);
+  });
+  const after = await paintedUntil(page, (t) => t.includes('weaning') && !t.includes('denosumab'), 'the new view');
+  expect(after).not.toContain('postpartum back pain');
+  await page.close();
+}
+
+export async function displayModes(driver: Driver, server: FixtureServer): Promise<void> {
+  const page = await driver.open(server.url('/fixtures/dynamic.html'));
+  const count = (t: string[]) => t.filter((x) => x.toLowerCase() === 'teriparatide').length;
+  await paintedUntil(page, (t) => count(t) === 4, 'every occurrence');
+  try {
+    await setSettings(driver, { displayMode: 'first' });
+    await paintedUntil(page, (t) => count(t) === 2, 'the first per section');
+    // An occurrence that is not painted still explains itself on hover.
+    const second = await page.evaluate(centreOfWord, { word: 'Teriparatide', nth: 1 });
+    await page.mouseMove(second!.x, second!.y);
+    expect(await waitForPopover(page)).toContain('Teriparatide');
+    await page.mouseMove(5, 5);
+    await waitForPopoverClosed(page);
+
+    await setSettings(driver, { displayMode: 'none' });
+    await paintedUntil(page, (t) => t.length === 0, 'nothing painted');
+    const first = await page.evaluate(centreOfWord, { word: 'Teriparatide', nth: 0 });
+    await page.mouseMove(first!.x, first!.y);
+    expect(await waitForPopover(page)).toContain('Teriparatide');
+    await page.mouseMove(5, 5);
+    await waitForPopoverClosed(page);
+  } finally {
+    await setSettings(driver, {});
+  }
+  await paintedUntil(page, (t) => count(t) === 4, 'every occurrence again');
+  await page.close();
+}
+
+export async function turningOffRemovesEverything(driver: Driver, server: FixtureServer): Promise<void> {
+  const page = await driver.open(server.url('/fixtures/seed-article.html'));
+  await waitForPaint(page, 10);
+  try {
+    await setSettings(driver, { disabledSites: ['127.0.0.1'] });
+    await page.waitFor(() => !CSS.highlights.has('plao-lens') && !document.querySelector('plao-lens'));
+    // Nothing comes back when the page changes, and hovering does nothing.
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('p'), { textContent: 'PLAO again' })),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.evaluate(() => CSS.highlights.has('plao-lens'))).toBe(false);
+    expect(await page.evaluate(popoverText)).toBeNull();
+  } finally {
+    await setSettings(driver, {});
+  }
+  await waitForPaint(page, 10);
+  await page.close();
+}
