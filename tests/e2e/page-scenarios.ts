@@ -8,12 +8,11 @@ import { waitForPaint, waitForPopover, waitForPopoverClosed } from './scenarios'
 export async function setSettings(driver: Driver, value: Record<string, unknown>): Promise<void> {
   const ext = await driver.extensionPage();
   await ext.evaluate(async (v) => {
-    const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+    type Api = { storage: { local: { set(v: object): Promise<void> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
     await (g.browser ?? g.chrome).storage.local.set({ settings: v });
   }, value);
 }
-
-declare const chrome: { storage: { local: { set(v: object): Promise<void> } } };
 
 /** Waits until the painted texts satisfy `ok`, then returns them. */
 async function paintedUntil(page: TestPage, ok: (texts: string[]) => boolean, what: string): Promise<string[]> {
