@@ -11,14 +11,15 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentKnowledge, FullKnowledge } from '../src/core/knowledge/types';
 import { formatErrors, loadKnowledge } from './knowledge';
+import { withSyntheticTerms } from './synthetic-glossary';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const BROWSERS = ['chromium', 'firefox'] as const;
 export type Browser = (typeof BROWSERS)[number];
 export type Mode = 'release' | 'test' | 'bench';
 
-export function outDir(browser: Browser, mode: Mode): string {
-  return mode === 'release' ? join(ROOT, 'dist', browser) : join(ROOT, 'dist', mode, browser);
+export function outDir(browser: Browser, mode: Mode, glossary = ''): string {
+  return mode === 'release' ? join(ROOT, 'dist', browser) : join(ROOT, 'dist', mode + glossary, browser);
 }
 
 function knowledgePlugin(content: ContentKnowledge, full: FullKnowledge): Plugin {
@@ -86,8 +87,9 @@ export async function buildExtension(
   mode: Mode,
   content: ContentKnowledge,
   full: FullKnowledge,
+  glossary = '',
 ): Promise<string> {
-  const out = outDir(browser, mode);
+  const out = outDir(browser, mode, glossary);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'pages'), { recursive: true });
   await build({
@@ -128,6 +130,17 @@ export async function buildExtension(
   return out;
 }
 
+/** The benchmark builds (Chromium only): the real glossary, and the real one plus 10,000 synthetic terms. */
+async function buildBench(content: ContentKnowledge, full: FullKnowledge): Promise<void> {
+  const realPhrases = full.terms.flatMap((t) => [t.name, ...t.aliases, ...t.abbreviations]);
+  const real = await buildExtension('chromium', 'bench', content, full);
+  writeFileSync(join(real, '..', 'terms.json'), JSON.stringify([...new Set(realPhrases)]));
+  const synthetic = withSyntheticTerms(content, 10_000);
+  const big = await buildExtension('chromium', 'bench', synthetic.knowledge, full, '-10k');
+  writeFileSync(join(big, '..', 'terms.json'), JSON.stringify([...new Set([...realPhrases, ...synthetic.phrases])]));
+  console.log(`built ${relative(ROOT, real)} and ${relative(ROOT, big)}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { mode: { type: 'string', default: 'release' } } });
   const modes: Mode[] = values.mode === 'all' ? ['release', 'test'] : [values.mode as Mode];
@@ -136,6 +149,7 @@ async function main(): Promise<void> {
     console.error(`The knowledge has ${result.errors.length} problem(s):\n${formatErrors(result)}`);
     process.exit(1);
   }
+  if (values.mode === 'bench') return buildBench(result.content, result.full);
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   for (const mode of modes) {
     for (const browser of BROWSERS) {
