@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+/** DOM-walking logic only (a fake DOM has no layout or highlights: those are tested in browsers). */
+import { describe, expect, test } from 'vitest';
+import { BlockWalker, blockContainer, isReadable, readBlocks } from '../../src/content/blocks';
+
+function blocks(html: string): string[] {
+  document.body.innerHTML = html;
+  const out: string[] = [];
+  readBlocks(
+    document.body,
+    (b) => out.push(b.text),
+    () => undefined,
+  );
+  return out;
+}
+
+describe('reading blocks', () => {
+  test('inline markup is joined, blocks are separate', () => {
+    expect(
+      blocks('<p>post<b>partum</b> <i>osteo</i>porosis</p><p>bone <a href="#">mineral</a></p><div>density</div>'),
+    ).toEqual(['postpartum osteoporosis', 'bone mineral', 'density']);
+  });
+  test('text that is not reading text is skipped and ends a block', () => {
+    expect(
+      blocks(
+        '<p>bone <code>x</code> density</p><textarea>PLAO</textarea><pre>PLAO</pre><div contenteditable="true">PLAO</div><div contenteditable="false">ok</div><script>PLAO</script>',
+      ),
+    ).toEqual(['bone ', ' density', 'ok']);
+  });
+  test('unknown elements count as blocks, so words in two of them never run together', () => {
+    expect(blocks('<x-card>bone</x-card><x-card>density</x-card>')).toEqual(['bone', 'density']);
+  });
+  test('open shadow roots are reported', () => {
+    document.body.innerHTML = '<div id="h"></div>';
+    const root = document.getElementById('h')!.attachShadow({ mode: 'open' });
+    const found: ShadowRoot[] = [];
+    readBlocks(
+      document.body,
+      () => undefined,
+      (sr) => found.push(sr),
+    );
+    expect(found).toEqual([root]);
+  });
+  test('5,000-deep nesting is walked without recursion', () => {
+    let html = '';
+    for (let i = 0; i < 5000; i++) html += '<span>';
+    html += 'PLAO';
+    expect(blocks(`<p>${html}</p>`)).toEqual(['PLAO']);
+  });
+  test('a walk can stop at a deadline and resume where it was', () => {
+    document.body.innerHTML = Array.from({ length: 2000 }, (_, i) => `<p>para ${i}</p>`).join('');
+    const out: string[] = [];
+    const walker = new BlockWalker(document.body, { onBlock: (b) => out.push(b.text), onShadowRoot: () => undefined });
+    let slices = 0;
+    while (!walker.run(performance.now() - 1)) slices++;
+    expect(slices).toBeGreaterThan(3);
+    expect(out).toHaveLength(2000);
+    expect(out[1999]).toBe('para 1999');
+  });
+  test('headings are announced before their text', () => {
+    document.body.innerHTML = '<h2>One</h2><p>a</p><h3>Two</h3><p>b</p>';
+    const events: string[] = [];
+    readBlocks(
+      document.body,
+      (b) => events.push(b.text),
+      () => undefined,
+    );
+    new BlockWalker(document.body, {
+      onBlock: (b) => events.push(`block:${b.text}`),
+      onShadowRoot: () => undefined,
+      onHeading: (h) => events.push(`heading:${h.textContent}`),
+    }).run();
+    expect(events.slice(4)).toEqual(['heading:One', 'block:One', 'block:a', 'heading:Two', 'block:Two', 'block:b']);
+  });
+});
+
+test('blockContainer and isReadable', () => {
+  document.body.innerHTML =
+    '<div id="d"><p id="p">a <b id="b">b</b></p><code id="c"><span id="s">x</span></code></div>';
+  expect(blockContainer(document.getElementById('b')!.firstChild!)?.id).toBe('p');
+  expect(isReadable(document.getElementById('p')!)).toBe(true);
+  expect(isReadable(document.getElementById('s')!)).toBe(false);
+});
