@@ -28,7 +28,9 @@ function knowledgePlugin(content: ContentKnowledge, full: FullKnowledge): Plugin
     setup(b) {
       b.onResolve({ filter: /^plao:knowledge\// }, (args) => ({ path: args.path, namespace: 'knowledge' }));
       b.onLoad({ filter: /.*/, namespace: 'knowledge' }, (args) => ({
-        contents: JSON.stringify(args.path.endsWith('/content') ? content : full),
+        contents: JSON.stringify(
+          args.path.endsWith('/matcher') ? content.matcher : args.path.endsWith('/cards') ? content.cards : full,
+        ),
         loader: 'json',
       }));
     },

@@ -1,6 +1,9 @@
 /** Background entry: wiring only. Every message is checked for its sender and shape first. */
 import browser, { type Runtime } from 'webextension-polyfill';
+import cards from 'plao:knowledge/cards';
 import { guidePath, parseToBackground, type ToBackground } from '../core/messages';
+
+const cardById = new Map(cards.map((c) => [c.id, c]));
 
 type Handlers = {
   [K in ToBackground['type']]: (
@@ -16,6 +19,9 @@ const handlers: Handlers = {
       ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}),
       ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
     });
+  },
+  getTermCard({ id }) {
+    return Promise.resolve(cardById.get(id));
   },
   async termsFound({ distinct }, sender) {
     const tabId = sender.tab?.id;

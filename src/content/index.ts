@@ -1,8 +1,9 @@
 /** Content script entry: reads settings, starts PLAO Lens on this frame, and answers the popup. */
-import browser, { type Runtime } from 'webextension-polyfill';
-import knowledge from 'plao:knowledge/content';
-import { guidePath, parseToContent, type ToBackground } from '../core/messages';
+import type { Runtime } from 'webextension-polyfill';
+import matcher from 'plao:knowledge/matcher';
+import { guidePath, parseTermCard, parseToContent, type ToBackground } from '../core/messages';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
+import { ext as browser } from './extension-api';
 import { Lens } from './lens';
 
 function send(msg: ToBackground): void {
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
     const on = isSiteEnabled(settings, location.hostname);
     if (on && !lens) {
       lens = new Lens({
-        knowledge,
+        matcher,
+        getCard: async (id) =>
+          parseTermCard(await browser.runtime.sendMessage({ type: 'getTermCard', id } satisfies ToBackground)),
         settings,
         guideHref: (a, s) => browser.runtime.getURL(guidePath(a, s)),
         openGuide: (article, section) => send({ type: 'openGuidance', article, section }),
@@ -53,15 +56,17 @@ async function main(): Promise<void> {
     if (area === 'local' && SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]?.newValue).settings);
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id || !isTop) return undefined;
+  const onMessage = (raw: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void): false => {
+    if (sender.id !== browser.runtime.id || !isTop) return false;
     const msg = parseToContent(raw);
-    if (!msg) return undefined;
+    if (!msg) return false;
     switch (msg.type) {
       case 'getPageTerms':
-        return Promise.resolve({ terms: lens?.pageTerms() ?? [] });
+        sendResponse({ terms: lens?.pageTerms() ?? [] });
     }
-  });
+    return false; // answered synchronously, or not at all
+  };
+  browser.runtime.onMessage.addListener(onMessage as unknown as Runtime.OnMessageListener);
 }
 
 void main();

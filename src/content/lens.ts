@@ -4,8 +4,9 @@
  * the page; changes are read again part by part. Everything it adds (listeners, observer, ranges,
  * the popover host) goes away with `destroy()`, one AbortController.
  */
-import type { ContentKnowledge } from '../core/knowledge/types';
+import type { TermCard } from '../core/knowledge/types';
 import { Matcher } from '../core/matcher/matcher';
+import type { MatcherData } from '../core/matcher/types';
 import type { PageTerm } from '../core/messages';
 import type { Settings } from '../core/settings';
 import { BlockWalker, blockContainer, isReadable } from './blocks';
@@ -17,7 +18,9 @@ import { MatchIndex, precedingHeading, type PageMatch } from './scanner';
 import { runSliced } from './schedule';
 
 export interface LensDeps {
-  knowledge: ContentKnowledge;
+  matcher: MatcherData;
+  /** The popover's card for a term id (from the background). */
+  getCard: (id: string) => Promise<TermCard | undefined>;
   settings: Settings;
   guideHref: (article: string, section: string) => string;
   openGuide: (article: string, section: string) => void;
@@ -54,13 +57,16 @@ export class Lens {
   private scan: AbortController | undefined;
   private settings: Settings;
   private shown: PageMatch | null = null;
+  /** The match whose popover is about to open (its card may still be on its way). */
+  private pending: PageMatch | null = null;
+  private readonly cards = new Map<number, Promise<TermCard | undefined>>();
   private pointerInPopover = false;
   private seenCount = 0;
   private timers: Partial<Record<'dwell' | 'hide' | 'change' | 'report', ReturnType<typeof setTimeout>>> = {};
   private firstChangeAt = 0;
 
   constructor(private readonly deps: LensDeps) {
-    this.index = new MatchIndex(new Matcher(deps.knowledge.matcher));
+    this.index = new MatchIndex(new Matcher(deps.matcher));
     this.settings = deps.settings;
     this.painter = new Painter(deps.settings.displayMode);
     this.popover = new PopoverHost({
@@ -102,11 +108,8 @@ export class Lens {
     const counts = new Map<number, number>();
     for (const m of this.index.visible()) counts.set(m.term, (counts.get(m.term) ?? 0) + 1);
     return [...counts]
-      .map(([term, count]) => {
-        const card = this.deps.knowledge.cards[term]!;
-        return { id: card.id, name: card.name, count };
-      })
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      .map(([term, count]) => ({ id: this.deps.matcher.terms[term]!, count }))
+      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   }
 
   destroy(): void {
@@ -284,18 +287,33 @@ export class Lens {
 
   private onHover(m: PageMatch | null, target: EventTarget | null): void {
     clearTimeout(this.timers.dwell);
+    this.pending = null;
     if (m) {
       clearTimeout(this.timers.hide);
       if (m === this.shown) return;
-      this.timers.dwell = setTimeout(() => this.showFor(m), this.settings.popoverDelay);
+      void this.card(m.term); // fetched during the dwell, so showing costs no wait
+      this.timers.dwell = setTimeout(() => void this.showFor(m), this.settings.popoverDelay);
     } else if (this.popover.isOpen && !this.popover.contains(target)) {
       this.scheduleHide();
     }
   }
 
-  private showFor(m: PageMatch, focus = false): void {
-    const card = this.deps.knowledge.cards[m.term];
-    if (!card || !m.range.startContainer.isConnected) return;
+  private card(term: number): Promise<TermCard | undefined> {
+    let card = this.cards.get(term);
+    if (!card) {
+      card = this.deps.getCard(this.deps.matcher.terms[term]!).catch(() => undefined);
+      this.cards.set(term, card);
+      // A background that was restarting answers nothing: ask again next time.
+      void card.then((c) => c || this.cards.delete(term));
+    }
+    return card;
+  }
+
+  private async showFor(m: PageMatch, focus = false): Promise<void> {
+    this.pending = m;
+    const card = await this.card(m.term);
+    if (this.pending !== m || !card || !m.range.startContainer.isConnected || this.ac.signal.aborted) return;
+    this.pending = null;
     this.shown = m;
     const { article, section } = card.guide;
     this.popover.show({

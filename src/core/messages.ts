@@ -3,13 +3,16 @@
  * tense. Every receiver parses what arrives with the functions here and drops anything else:
  * pages and other extensions can send messages too.
  */
+import type { TermCard } from './knowledge/types';
 
 /** Sent by the content script and the extension pages to the background. */
 export type ToBackground =
   /** Open the guidance page at an article's section, in a new tab. */
   | { type: 'openGuidance'; article: string; section: string }
   /** The terms found in a frame changed; `distinct` is how many different terms it shows. */
-  | { type: 'termsFound'; distinct: number };
+  | { type: 'termsFound'; distinct: number }
+  /** The popover's card for a term (kept out of the content script to keep it small). */
+  | { type: 'getTermCard'; id: string };
 
 /** Sent by the popup to a tab's content script (top frame). */
 export type ToContent =
@@ -18,7 +21,6 @@ export type ToContent =
 
 export interface PageTerm {
   id: string;
-  name: string;
   count: number;
 }
 
@@ -43,6 +45,8 @@ export function parseToBackground(msg: unknown): ToBackground | undefined {
       return isId(msg.article) && isId(msg.section)
         ? { type: 'openGuidance', article: msg.article, section: msg.section }
         : undefined;
+    case 'getTermCard':
+      return isId(msg.id) ? { type: 'getTermCard', id: msg.id } : undefined;
     case 'termsFound':
       return typeof msg.distinct === 'number' &&
         Number.isInteger(msg.distinct) &&
@@ -64,10 +68,19 @@ export function parsePageTermsReply(v: unknown): PageTermsReply | undefined {
   if (!isRecord(v) || !Array.isArray(v.terms)) return undefined;
   const terms: PageTerm[] = [];
   for (const t of v.terms) {
-    if (!isRecord(t) || !isId(t.id) || typeof t.name !== 'string' || typeof t.count !== 'number') return undefined;
-    terms.push({ id: t.id, name: t.name, count: t.count });
+    if (!isRecord(t) || !isId(t.id) || typeof t.count !== 'number') return undefined;
+    terms.push({ id: t.id, count: t.count });
   }
   return { terms };
+}
+
+/** A term card as the background sends it; anything else is dropped. */
+export function parseTermCard(v: unknown): TermCard | undefined {
+  if (!isRecord(v) || !isId(v.id) || !isRecord(v.guide)) return undefined;
+  const strings = ['name', 'category', 'short', 'sourceLine', 'reviewed'] as const;
+  if (!strings.every((k) => typeof v[k] === 'string') || typeof v.seekCare !== 'boolean') return undefined;
+  if (!isId(v.guide.article) || !isId(v.guide.section)) return undefined;
+  return v as unknown as TermCard;
 }
 
 /** The address of a guidance section inside the extension, relative to its root. */

@@ -1,8 +1,15 @@
 /* eslint-disable @typescript-eslint/consistent-type-imports -- an ambient module declaration cannot hold an import statement */
 /** Modules the build provides: compiled knowledge and CSS imported as text. */
-declare module 'plao:knowledge/content' {
-  const knowledge: import('../core/knowledge/types').ContentKnowledge;
-  export default knowledge;
+/** The compiled term table: all the content script needs to find terms. */
+declare module 'plao:knowledge/matcher' {
+  const matcher: import('../core/matcher/types').MatcherData;
+  export default matcher;
+}
+
+/** What the popover shows for each term; the background hands cards out one at a time. */
+declare module 'plao:knowledge/cards' {
+  const cards: import('../core/knowledge/types').TermCard[];
+  export default cards;
 }
 
 declare module 'plao:knowledge/full' {

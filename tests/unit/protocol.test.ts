@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePageTermsReply, parseToBackground, parseToContent } from '../../src/core/messages';
+import { parsePageTermsReply, parseTermCard, parseToBackground, parseToContent } from '../../src/core/messages';
 import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings } from '../../src/core/settings';
 
 describe('messages', () => {
@@ -35,9 +35,27 @@ describe('messages', () => {
       distinct: 1,
     });
   });
+  test('term cards are checked', () => {
+    const card = {
+      id: 'dxa-scan',
+      name: 'DXA scan',
+      category: 'tests',
+      short: 'A scan.',
+      sourceLine: 'ISCD 2005',
+      reviewed: '2026-11-26',
+      guide: { article: 'getting-diagnosed', section: 'bone-density-scan' },
+      seekCare: false,
+    };
+    expect(parseTermCard(card)).toEqual(card);
+    expect(parseTermCard({ ...card, seekCare: 'no' })).toBeUndefined();
+    expect(parseTermCard({ ...card, guide: { article: '../x', section: 'y' } })).toBeUndefined();
+    expect(parseTermCard(undefined)).toBeUndefined();
+    expect(parseToBackground({ type: 'getTermCard', id: 'dxa-scan' })).toEqual({ type: 'getTermCard', id: 'dxa-scan' });
+    expect(parseToBackground({ type: 'getTermCard', id: 42 })).toBeUndefined();
+  });
   test('page-terms replies are checked', () => {
-    expect(parsePageTermsReply({ terms: [{ id: 'plao', name: 'PLAO', count: 2 }] })?.terms).toHaveLength(1);
-    expect(parsePageTermsReply({ terms: [{ id: 'plao', name: 3, count: 2 }] })).toBeUndefined();
+    expect(parsePageTermsReply({ terms: [{ id: 'plao', count: 2 }] })?.terms).toHaveLength(1);
+    expect(parsePageTermsReply({ terms: [{ id: 'PLAO!', count: 2 }] })).toBeUndefined();
     expect(parsePageTermsReply('x')).toBeUndefined();
   });
 });

@@ -77,7 +77,7 @@ export interface Meta {
   changes: { date: string; text: string }[];
 }
 
-/** Loaded by the content script: only what painting and the popover need. */
+/** What the build makes for the content script (the matcher) and the background (the cards). */
 export interface ContentKnowledge {
   matcher: MatcherData;
   cards: TermCard[];

@@ -1,6 +1,10 @@
-import type { PageTerm } from '../../core/messages';
+export interface PopupTerm {
+  id: string;
+  name: string;
+  count: number;
+}
 
-export type PopupState = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; terms: PageTerm[] };
+export type PopupState = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; terms: PopupTerm[] };
 
 export interface PopupViewProps {
   state: PopupState;

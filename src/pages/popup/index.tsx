@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import knowledge from 'plao:knowledge/full';
 import { parsePageTermsReply, type PageTerm, type ToContent } from '../../core/messages';
 import { PopupView, type PopupState } from './PopupView';
 
@@ -27,7 +28,14 @@ async function loadTerms(): Promise<PageTerm[] | undefined> {
 function Popup() {
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   useEffect(() => {
-    void loadTerms().then((terms) => setState(terms ? { status: 'ready', terms } : { status: 'unavailable' }));
+    const names = new Map(knowledge.terms.map((t) => [t.id, t.name]));
+    void loadTerms().then((terms) =>
+      setState(
+        terms
+          ? { status: 'ready', terms: terms.map((t) => ({ ...t, name: names.get(t.id) ?? t.id })) }
+          : { status: 'unavailable' },
+      ),
+    );
   }, []);
   return <PopupView state={state} glossaryHref={browser.runtime.getURL('pages/glossary.html')} />;
 }
