@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Driver } from '../support/driver';
 import { launchFirefox } from '../support/firefox';
 import { startServer, type FixtureServer } from '../support/server';
+import * as k from './knowledge-pages';
 import * as p from './page-scenarios';
 import * as s from './scenarios';
 
@@ -31,4 +32,8 @@ describe('Firefox', () => {
     p.displayModes(driver, server));
   test('turning PLAO Lens off on a site removes every range, the popover host and listeners', () =>
     p.turningOffRemovesEverything(driver, server));
+  test('the glossary shows every term with its sources and review date; deep links work', () =>
+    k.glossaryShowsEveryTerm(driver));
+  test('every guidance article renders with its sections, sources and review date', () =>
+    k.guidanceShowsEveryArticle(driver));
 });

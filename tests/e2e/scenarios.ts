@@ -35,7 +35,7 @@ export async function hoverTerm(page: TestPage, text: string): Promise<{ x: numb
 }
 
 export async function waitForPopover(page: TestPage): Promise<string> {
-  const text = (await page.waitFor(popoverText, undefined, 5_000)) as string;
+  const text = await page.waitFor(popoverText, undefined, 5_000);
   await new Promise((r) => setTimeout(r, 250)); // let the short fade-in finish before any screenshot
   return text;
 }
@@ -150,7 +150,7 @@ export async function guidanceLinkOpensSection(driver: Driver, server: FixtureSe
 }
 
 export async function popupListsPageTerms(driver: Driver, server: FixtureServer): Promise<void> {
-  if (!driver.openExtensionPage || !driver.activeTabId) throw new Error('needs a browser that opens extension pages');
+  if (!driver.activeTabId) throw new Error('needs a browser that opens extension pages');
   const url = server.url('/fixtures/seed-article.html');
   const page = await driver.open(url);
   await waitForPaint(page, 10);

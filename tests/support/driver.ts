@@ -10,7 +10,7 @@ export type BrowserName = 'chromium' | 'firefox';
 export interface TestPage {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Polls `fn` in the page until it returns a truthy value. */
-  waitFor<T, A = undefined>(fn: (arg: A) => T, arg?: A, timeout?: number): Promise<T>;
+  waitFor<T, A = undefined>(fn: (arg: A) => T, arg?: A, timeout?: number): Promise<NonNullable<T>>;
   mouseMove(x: number, y: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -26,8 +26,12 @@ export interface Driver {
   waitForTab(part: string): Promise<TestPage>;
   /** The extension's base address, e.g. chrome-extension://<id>/. */
   extensionBase: string;
-  /** Opens an extension page directly (Chromium only: Firefox refuses moz-extension:// navigation). */
-  openExtensionPage?(path: string): Promise<TestPage>;
+  /**
+   * Shows an extension page, e.g. "pages/glossary.html#dxa-scan". Chromium opens a new tab;
+   * Firefox (which refuses moz-extension:// navigation from the test) reuses the extension's tab.
+   * Do not close the page it returns in Firefox.
+   */
+  openExtensionPage(path: string): Promise<TestPage>;
   /** An extension page (the welcome page) to call extension APIs from, as the options page would. */
   extensionPage(): Promise<TestPage>;
   /** The browser's id for the active tab (the page opened last). */

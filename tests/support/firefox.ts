@@ -15,7 +15,7 @@ function wrap(page: Page): TestPage {
       page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg) as Promise<T>,
     waitFor: async <T, A>(fn: (arg: A) => T, arg?: A, timeout = 10_000) => {
       const handle = await page.waitForFunction(fn as (arg: unknown) => T, { timeout, polling: 100 }, arg);
-      return (await handle.jsonValue()) as T;
+      return (await handle.jsonValue()) as NonNullable<T>;
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
@@ -52,6 +52,23 @@ export async function launchFirefox(): Promise<Driver> {
       return extPage;
     },
     extensionBase: `moz-extension://${UUID}/`,
+    async openExtensionPage(path) {
+      // Navigating from inside an extension page is allowed, where the test's own goto is not.
+      const page = await driver.extensionPage();
+      const target = `moz-extension://${UUID}/${path}`;
+      await page.evaluate((href) => {
+        location.href = href;
+      }, target);
+      await poll(
+        () =>
+          page
+            .evaluate((href) => location.href === href && document.readyState === 'complete', target)
+            .catch(() => false),
+        10_000,
+        `the extension page ${path}`,
+      );
+      return page;
+    },
     async open(url) {
       const page = await browser.newPage();
       await page.goto(url);

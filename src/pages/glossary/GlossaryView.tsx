@@ -1,8 +1,14 @@
 import type { FullKnowledge, TermEntry } from '../../core/knowledge/types';
 import { Markdown } from '../../ui/Markdown';
+import { ReportProblem } from '../../ui/ReportProblem';
 import { SourceList } from '../../ui/SourceList';
 
-export function GlossaryView({ knowledge }: { knowledge: FullKnowledge }) {
+export interface GlossaryViewProps {
+  knowledge: FullKnowledge;
+  version: string;
+}
+
+export function GlossaryView({ knowledge, version }: GlossaryViewProps) {
   const { terms, meta } = knowledge;
   return (
     <div class="page">
@@ -17,14 +23,14 @@ export function GlossaryView({ knowledge }: { knowledge: FullKnowledge }) {
         {terms.length} terms. Last reviewed {meta.reviewed}. Next review {meta.nextReview}.
       </p>
       {terms.map((t) => (
-        <TermEntryView key={t.id} term={t} knowledge={knowledge} />
+        <TermEntryView key={t.id} term={t} knowledge={knowledge} version={version} />
       ))}
       <p class="disclaimer">Not medical advice. PLAO Lens explains terms; it does not diagnose.</p>
     </div>
   );
 }
 
-function TermEntryView({ term, knowledge }: { term: TermEntry; knowledge: FullKnowledge }) {
+function TermEntryView({ term, knowledge, version }: { term: TermEntry; knowledge: FullKnowledge; version: string }) {
   const sources = term.sources.flatMap((k) => knowledge.bibliography.filter((b) => b.key === k));
   const number = (k: string) => term.sources.indexOf(k) + 1;
   const byId = new Map(knowledge.terms.map((t) => [t.id, t]));
@@ -57,10 +63,9 @@ function TermEntryView({ term, knowledge }: { term: TermEntry; knowledge: FullKn
           Read the full guidance{article ? `: ${article.title}` : ''}
         </a>
       </p>
-      <details>
-        <summary>Sources · reviewed {term.reviewed}</summary>
-        <SourceList sources={sources} idPrefix={`${term.id}-source-`} />
-      </details>
+      <h3 class="sources-heading">Sources · reviewed {term.reviewed}</h3>
+      <SourceList sources={sources} idPrefix={`${term.id}-source-`} />
+      <ReportProblem subject={`Term: ${term.name} (${term.id})`} version={version} reviewed={term.reviewed} />
     </section>
   );
 }

@@ -1,14 +1,16 @@
 import type { Article, Meta, SourceEntry } from '../../core/knowledge/types';
 import { Markdown } from '../../ui/Markdown';
+import { ReportProblem } from '../../ui/ReportProblem';
 import { SourceList } from '../../ui/SourceList';
 
 export interface ArticleViewProps {
   article: Article;
   bibliography: SourceEntry[];
   meta: Meta;
+  version: string;
 }
 
-export function ArticleView({ article, bibliography, meta }: ArticleViewProps) {
+export function ArticleView({ article, bibliography, meta, version }: ArticleViewProps) {
   const sources = article.sources.flatMap((k) => bibliography.filter((b) => b.key === k));
   const number = (key: string) => article.sources.indexOf(key) + 1;
   return (
@@ -39,6 +41,11 @@ export function ArticleView({ article, bibliography, meta }: ArticleViewProps) {
           <h2 id="sources-heading">Sources</h2>
           <SourceList sources={sources} idPrefix="source-" />
         </section>
+        <ReportProblem
+          subject={`Guidance: ${article.title} (${article.id})`}
+          version={version}
+          reviewed={article.reviewed}
+        />
       </article>
       <p class="disclaimer">
         Not medical advice. This page explains what research says; it cannot diagnose you or choose a treatment. Talk
