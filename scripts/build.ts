@@ -70,6 +70,20 @@ function manifestFor(browser: Browser): Record<string, unknown> {
   return manifest;
 }
 
+/** One locale's messages, merged from src/locales/<lang>/*.json; a key defined twice fails the build. */
+export function localeMessages(lang: string): Record<string, { message: string; description?: string }> {
+  const merged: Record<string, { message: string; description?: string }> = {};
+  const dir = join(ROOT, 'src/locales', lang);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const part = JSON.parse(readFileSync(join(dir, file), 'utf8')) as typeof merged;
+    for (const [key, value] of Object.entries(part)) {
+      if (key in merged) throw new Error(`src/locales/${lang}/${file}: message "${key}" is already defined in another file`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
 function zipDir(dir: string, zipPath: string): void {
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
   const walk = (d: string) => {
@@ -102,6 +116,7 @@ export async function buildExtension(
       'pages/guide': 'src/pages/guide/index.tsx',
       'pages/glossary': 'src/pages/glossary/index.tsx',
       'pages/welcome': 'src/pages/welcome/index.tsx',
+      'pages/options': 'src/pages/options/index.tsx',
     },
     absWorkingDir: ROOT,
     outdir: out,
@@ -129,6 +144,10 @@ export async function buildExtension(
   }
   cpSync(join(ROOT, 'icons'), join(out, 'icons'), { recursive: true, filter: (p) => !p.endsWith('.svg') });
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
+  for (const lang of readdirSync(join(ROOT, 'src/locales'))) {
+    mkdirSync(join(out, '_locales', lang), { recursive: true });
+    writeFileSync(join(out, '_locales', lang, 'messages.json'), JSON.stringify(localeMessages(lang), null, 2) + '\n');
+  }
   return out;
 }
 

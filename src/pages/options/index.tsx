@@ -1,0 +1,4 @@
+/** Options page. */
+import { render } from 'preact';
+
+render(<div class="page" />, document.getElementById('app')!);
