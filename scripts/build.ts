@@ -4,7 +4,7 @@
  * `dist/test/<browser>/` (popover shadow root open; nothing else differs).
  * The knowledge is validated first; any error stops the build with file, field and reason.
  */
-import { build, type Plugin } from 'esbuild';
+import { build, transform, type Plugin } from 'esbuild';
 import { zipSync } from 'fflate';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -54,6 +54,17 @@ const noRawHtmlPlugin: Plugin = {
         contents: source.replace(pattern, '(()=>{throw new Error("raw HTML is not allowed")})()'),
         loader: 'js',
       };
+    });
+  },
+};
+
+/** CSS imported as text (for constructable stylesheets) is minified, like the code around it. */
+const minifiedCssText: Plugin = {
+  name: 'css-text',
+  setup(b) {
+    b.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: code, loader: 'text' };
     });
   },
 };
@@ -133,7 +144,7 @@ export async function buildExtension(
       __BENCH__: String(mode === 'bench'),
       __BROWSER__: JSON.stringify(browser),
     },
-    plugins: [knowledgePlugin(content, full), noRawHtmlPlugin],
+    plugins: [knowledgePlugin(content, full), noRawHtmlPlugin, minifiedCssText],
     logLevel: 'warning',
   });
   cpSync(join(ROOT, 'src/content/highlight.css'), join(out, 'content.css'));

@@ -2,6 +2,9 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import cards from 'plao:knowledge/cards';
 import { guidePath, parseToBackground, type ToBackground } from '../core/messages';
+import { clearBadgesWhenTurnedOff, showCount } from './badge';
+import { handleCommands } from './commands';
+import { createMenus, handleMenuClicks } from './menus';
 
 const cardById = new Map(cards.map((c) => [c.id, c]));
 
@@ -26,19 +29,26 @@ const handlers: Handlers = {
   async termsFound({ distinct }, sender) {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return;
-    await browser.action.setBadgeText({ tabId, text: distinct > 0 ? String(distinct) : '' });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#2f6f5e' });
+    await showCount(tabId, distinct);
   },
 };
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
+  void createMenus();
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('pages/welcome.html') });
 });
+browser.runtime.onStartup.addListener(() => void createMenus());
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  // Only the extension's own pages and content scripts; web pages cannot reach this listener,
+  // and other extensions are refused here.
   if (sender.id !== browser.runtime.id) return undefined;
   const msg = parseToBackground(raw);
   if (!msg) return undefined;
   const handle = handlers[msg.type] as (m: ToBackground, s: Runtime.MessageSender) => Promise<unknown>;
   return handle(msg, sender).catch(() => undefined);
 });
+
+handleCommands();
+handleMenuClicks();
+clearBadgesWhenTurnedOff();

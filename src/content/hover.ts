@@ -77,3 +77,29 @@ export function trackPointer(
   );
   signal.addEventListener('abort', () => frame && cancelAnimationFrame(frame));
 }
+
+/** Calls `onTap` for each tap of a finger or pen, with the match under it (null when none). */
+export function trackTaps(
+  signal: AbortSignal,
+  find: (x: number, y: number) => PageMatch | null,
+  onTap: (m: PageMatch | null, target: EventTarget | null) => void,
+): void {
+  let down: { x: number; y: number } | null = null;
+  document.addEventListener(
+    'pointerdown',
+    (e) => {
+      down = e.pointerType === 'mouse' ? null : { x: e.clientX, y: e.clientY };
+    },
+    { passive: true, signal },
+  );
+  document.addEventListener(
+    'pointerup',
+    (e) => {
+      // A tap, not a scroll or a drag.
+      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 10) return;
+      down = null;
+      onTap(find(e.clientX, e.clientY), e.target);
+    },
+    { passive: true, signal },
+  );
+}

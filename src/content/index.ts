@@ -1,7 +1,14 @@
 /** Content script entry: reads settings, starts PLAO Lens on this frame, and answers the popup. */
 import type { Runtime } from 'webextension-polyfill';
 import matcher from 'plao:knowledge/matcher';
-import { guidePath, parseTermCard, parseToContent, type ToBackground } from '../core/messages';
+import {
+  guidePath,
+  parseTermCard,
+  parseToContent,
+  type FoundReply,
+  type PageTermsReply,
+  type ToBackground,
+} from '../core/messages';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import { ext as browser } from './extension-api';
 import { Lens } from './lens';
@@ -56,15 +63,30 @@ async function main(): Promise<void> {
     if (area === 'local' && SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]?.newValue).settings);
   });
 
-  const onMessage = (raw: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void): false => {
-    if (sender.id !== browser.runtime.id || !isTop) return false;
+  /**
+   * Replies go through sendResponse (Chromium ignores a promise returned by a listener); `true`
+   * keeps the channel open for an answer that comes later.
+   */
+  const onMessage = (raw: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void): boolean => {
+    if (sender.id !== browser.runtime.id) return false;
     const msg = parseToContent(raw);
     if (!msg) return false;
+    const answer = (found: Promise<boolean> | undefined) => {
+      void (found ?? Promise.resolve(false)).then((f) => sendResponse({ found: f } satisfies FoundReply));
+      return true;
+    };
     switch (msg.type) {
       case 'getPageTerms':
-        sendResponse({ terms: lens?.pageTerms() ?? [] });
+        if (!isTop) return false; // the top frame speaks for the tab
+        sendResponse({ terms: lens?.pageTerms() ?? [], host: location.hostname } satisfies PageTermsReply);
+        return false;
+      case 'revealTerm':
+        return isTop ? answer(lens?.reveal(msg.id)) : false;
+      case 'stepTerm':
+        return isTop ? answer(lens?.step(msg.direction)) : false;
+      case 'explainSelection':
+        return answer(lens?.explainSelection());
     }
-    return false; // answered synchronously, or not at all
   };
   browser.runtime.onMessage.addListener(onMessage as unknown as Runtime.OnMessageListener);
 }

@@ -11,10 +11,11 @@ import type { PageTerm } from '../core/messages';
 import type { Settings } from '../core/settings';
 import { BlockWalker, blockContainer, isReadable } from './blocks';
 import { Changes } from './changes';
-import { matchAt, trackPointer } from './hover';
-import { Painter } from './painter';
-import { PopoverHost } from './popover';
+import { Explainer } from './explainer';
+import { matchAt, trackPointer, trackTaps } from './hover';
+import { flash, Painter } from './painter';
 import { MatchIndex, precedingHeading, type PageMatch } from './scanner';
+import { adoptHighlightStyles } from './shadow-styles';
 import { runSliced } from './schedule';
 
 export interface LensDeps {
@@ -43,56 +44,47 @@ export interface ScanStats {
 
 const CHANGE_DELAY = 120;
 const CHANGE_MAX_WAIT = 1000;
-const HIDE_GRACE = 400;
 const REPORT_DELAY = 250;
 
 export class Lens {
   private readonly ac = new AbortController();
   private readonly index: MatchIndex;
   private readonly painter: Painter;
-  private readonly popover: PopoverHost;
+  private readonly explainer: Explainer;
   private readonly changes = new Changes();
   private readonly observer: MutationObserver;
   private readonly shadowRoots = new Set<ShadowRoot>();
   private scan: AbortController | undefined;
   private settings: Settings;
-  private shown: PageMatch | null = null;
-  /** The match whose popover is about to open (its card may still be on its way). */
-  private pending: PageMatch | null = null;
-  private readonly cards = new Map<number, Promise<TermCard | undefined>>();
-  private pointerInPopover = false;
   private seenCount = 0;
-  private timers: Partial<Record<'dwell' | 'hide' | 'change' | 'report', ReturnType<typeof setTimeout>>> = {};
+  /** Where keyboard stepping and "show me this term" last took the reader. */
+  private lastRevealed: PageMatch | null = null;
+  private timers: Partial<Record<'change' | 'report', ReturnType<typeof setTimeout>>> = {};
   private firstChangeAt = 0;
 
   constructor(private readonly deps: LensDeps) {
     this.index = new MatchIndex(new Matcher(deps.matcher));
     this.settings = deps.settings;
     this.painter = new Painter(deps.settings.displayMode);
-    this.popover = new PopoverHost({
-      onPointerInside: (inside) => {
-        this.pointerInPopover = inside;
-        if (inside) clearTimeout(this.timers.hide);
-        else this.scheduleHide();
+    this.explainer = new Explainer(
+      {
+        terms: deps.matcher.terms,
+        getCard: deps.getCard,
+        guideHref: deps.guideHref,
+        openGuide: deps.openGuide,
+        delay: () => this.settings.popoverDelay,
       },
-    });
+      this.ac.signal,
+    );
+    this.explainer.setHighlightStyle(deps.settings.highlightStyle);
     this.observer = new MutationObserver((records) => this.onMutations(records));
   }
 
   start(): void {
     const { signal } = this.ac;
-    trackPointer(
-      signal,
-      (x, y) => matchAt(this.index, x, y, [...this.shadowRoots]),
-      (m, target) => this.onHover(m, target),
-    );
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key === 'Escape' && this.popover.isOpen) this.hidePopover();
-      },
-      { capture: true, signal },
-    );
+    const find = (x: number, y: number) => matchAt(this.index, x, y, [...this.shadowRoots]);
+    trackPointer(signal, find, (m, target) => this.explainer.hover(m, target));
+    trackTaps(signal, find, (m, target) => this.explainer.tap(m, target));
     this.observe(document.documentElement);
     void this.readPage();
   }
@@ -101,6 +93,7 @@ export class Lens {
     const mode = settings.displayMode !== this.settings.displayMode;
     this.settings = settings;
     if (mode) this.painter.setMode(settings.displayMode, this.index.visible());
+    this.explainer.setHighlightStyle(settings.highlightStyle);
   }
 
   /** The terms the page shows, with how often each occurs. */
@@ -118,10 +111,57 @@ export class Lens {
     this.observer.disconnect();
     for (const t of Object.values(this.timers)) clearTimeout(t);
     this.painter.clear();
-    this.popover.destroy();
+    this.explainer.destroy();
     this.index.clear();
     this.shadowRoots.clear();
-    this.shown = null;
+    this.lastRevealed = null;
+  }
+
+  /** Takes the reader to the next occurrence of a term and explains it, focus inside. */
+  async reveal(id: string): Promise<boolean> {
+    const all = this.index.ordered().filter((m) => this.deps.matcher.terms[m.term] === id);
+    if (!all.length) return false;
+    const after =
+      this.lastRevealed && this.deps.matcher.terms[this.lastRevealed.term] === id ? all.indexOf(this.lastRevealed) : -1;
+    return this.goTo(all[(after + 1) % all.length]!);
+  }
+
+  /** Moves to the next (1) or previous (-1) term on the page and explains it, focus inside. */
+  async step(direction: 1 | -1): Promise<boolean> {
+    const all = this.index.ordered();
+    if (!all.length) return false;
+    const at = this.lastRevealed ? all.indexOf(this.lastRevealed) : -1;
+    const next = at < 0 ? (direction > 0 ? 0 : all.length - 1) : (at + direction + all.length) % all.length;
+    return this.goTo(all[next]!);
+  }
+
+  /** Explains the term in the reader's selection, if it holds one. */
+  async explainSelection(): Promise<boolean> {
+    const sel = getSelection();
+    if (!sel || sel.rangeCount === 0) return false;
+    const range = sel.getRangeAt(0);
+    const hit = this.index.ordered().find((m) => {
+      try {
+        return (
+          range.compareBoundaryPoints(Range.END_TO_START, m.range) <= 0 &&
+          range.compareBoundaryPoints(Range.START_TO_END, m.range) >= 0
+        );
+      } catch {
+        return false; // a range in another tree
+      }
+    });
+    return hit ? this.goTo(hit) : false;
+  }
+
+  private async goTo(m: PageMatch): Promise<boolean> {
+    this.lastRevealed = m;
+    const el = m.range.startContainer.parentElement;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el?.scrollIntoView({ block: 'center', behavior: reduce ? 'instant' : 'smooth' });
+    flash(m.range);
+    // Let a smooth scroll settle so the popover opens beside the term, not where it was.
+    if (!reduce) await new Promise((r) => setTimeout(r, 350));
+    return this.explainer.open(m);
   }
 
   /** Reads the whole page: the visible part at once, the rest in slices. */
@@ -229,6 +269,10 @@ export class Lens {
     }
     const shown = added.filter((m) => this.index.shows(m));
     this.painter.add(shown);
+    for (const m of shown) {
+      const root = m.range.startContainer.getRootNode();
+      if (root instanceof ShadowRoot) adoptHighlightStyles(root);
+    }
     if (shown.length || removed.length) this.scheduleReport();
   }
 
@@ -273,7 +317,7 @@ export class Lens {
         if (walker.run(deadline)) walker = undefined;
       }
       this.commit(added, removed.splice(0));
-      if (this.shown && !this.shown.range.startContainer.isConnected) this.hidePopover();
+      this.explainer.checkStillThere();
       return !walker && parts.length === 0 && roots.length === 0;
     }, this.ac.signal);
   }
@@ -283,57 +327,5 @@ export class Lens {
     this.timers.report = setTimeout(() => {
       this.deps.reportTerms(new Set(this.index.visible().map((m) => m.term)).size);
     }, REPORT_DELAY);
-  }
-
-  private onHover(m: PageMatch | null, target: EventTarget | null): void {
-    clearTimeout(this.timers.dwell);
-    this.pending = null;
-    if (m) {
-      clearTimeout(this.timers.hide);
-      if (m === this.shown) return;
-      void this.card(m.term); // fetched during the dwell, so showing costs no wait
-      this.timers.dwell = setTimeout(() => void this.showFor(m), this.settings.popoverDelay);
-    } else if (this.popover.isOpen && !this.popover.contains(target)) {
-      this.scheduleHide();
-    }
-  }
-
-  private card(term: number): Promise<TermCard | undefined> {
-    let card = this.cards.get(term);
-    if (!card) {
-      card = this.deps.getCard(this.deps.matcher.terms[term]!).catch(() => undefined);
-      this.cards.set(term, card);
-      // A background that was restarting answers nothing: ask again next time.
-      void card.then((c) => c || this.cards.delete(term));
-    }
-    return card;
-  }
-
-  private async showFor(m: PageMatch, focus = false): Promise<void> {
-    this.pending = m;
-    const card = await this.card(m.term);
-    if (this.pending !== m || !card || !m.range.startContainer.isConnected || this.ac.signal.aborted) return;
-    this.pending = null;
-    this.shown = m;
-    const { article, section } = card.guide;
-    this.popover.show({
-      card,
-      anchor: m.range,
-      guideHref: this.deps.guideHref(article, section),
-      onOpenGuide: () => this.deps.openGuide(article, section),
-      focus,
-    });
-  }
-
-  private scheduleHide(): void {
-    clearTimeout(this.timers.hide);
-    this.timers.hide = setTimeout(() => {
-      if (!this.pointerInPopover && !this.popover.hasFocus()) this.hidePopover();
-    }, HIDE_GRACE);
-  }
-
-  private hidePopover(): void {
-    this.popover.hide();
-    this.shown = null;
   }
 }

@@ -5,7 +5,7 @@
  * parts of the page are read or change), so a large page is never repainted whole.
  */
 import type { DisplayMode } from '../core/settings';
-import type { PageMatch } from './scanner';
+import { documentOrder, type PageMatch } from './scanner';
 
 export const HIGHLIGHT_NAME = 'plao-lens';
 
@@ -19,7 +19,18 @@ interface Group {
 }
 
 function before(a: PageMatch, b: PageMatch): boolean {
-  return a.range.compareBoundaryPoints(Range.START_TO_START, b.range) < 0;
+  return documentOrder(a.range, b.range) < 0;
+}
+
+/** A second highlight, briefly, on a term the reader was just taken to. */
+export const FLASH_NAME = 'plao-lens-flash';
+let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function flash(range: Range): void {
+  if (!highlightsSupported()) return;
+  clearTimeout(flashTimer);
+  CSS.highlights.set(FLASH_NAME, new Highlight(range));
+  flashTimer = setTimeout(() => CSS.highlights.delete(FLASH_NAME), 1600);
 }
 
 export class Painter {

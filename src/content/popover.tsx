@@ -5,7 +5,7 @@
  * CSP to <style> a content script inserts). The host sits in the top layer (Popover API), so no
  * page z-index covers it, and its own inline !important styles beat any page rule.
  */
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { TermCard as Card } from '../core/knowledge/types';
 import { TermCard } from '../ui/TermCard';
@@ -86,8 +86,7 @@ export class PopoverHost {
       getBoundingClientRect: () => opts.anchor.getBoundingClientRect(),
       getClientRects: () => opts.anchor.getClientRects(),
     };
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = autoUpdate(reference, host, () => {
+    const place = () =>
       void computePosition(reference, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -96,7 +95,21 @@ export class PopoverHost {
         host.style.setProperty('left', `${Math.round(x)}px`, 'important');
         host.style.setProperty('top', `${Math.round(y)}px`, 'important');
       });
-    });
+    place();
+    // Follow the term when the page scrolls (any scroller) or the window resizes or zooms, at
+    // most once a frame. (floating-ui's autoUpdate does more, at three times the size.)
+    this.stopAutoUpdate?.();
+    const follow = new AbortController();
+    let frame = 0;
+    const onMove = () => {
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), place()));
+    };
+    addEventListener('scroll', onMove, { capture: true, passive: true, signal: follow.signal });
+    addEventListener('resize', onMove, { passive: true, signal: follow.signal });
+    this.stopAutoUpdate = () => {
+      follow.abort();
+      cancelAnimationFrame(frame);
+    };
     if (opts.focus) shadow.querySelector<HTMLElement>('.popover')?.focus();
   }
 
@@ -112,6 +125,15 @@ export class PopoverHost {
     }
     this.host.style.setProperty('display', 'none', 'important');
     if (this.shadow) render(null, this.shadow);
+  }
+
+  /**
+   * The highlight style, as an attribute on the host: the manifest's content CSS styles
+   * ::highlight(plao-lens) by it (`:root:has(> plao-lens[data-style=…])`), out of the page's CSP.
+   */
+  setHighlightStyle(style: string): void {
+    if (style === 'background' && !this.host) return;
+    this.ensureHost().setAttribute('data-style', style);
   }
 
   /** Whether focus is inside the popover. */

@@ -42,6 +42,26 @@ export function precedingHeading(el: Element): Element | null {
   return null;
 }
 
+/** The node in the document tree that stands for `node`: itself, or the host of its shadow root. */
+function inDocument(node: Node): Node {
+  let n = node;
+  for (let root = n.getRootNode(); root instanceof ShadowRoot; root = n.getRootNode()) n = root.host;
+  return n;
+}
+
+/**
+ * Compares two ranges in document order. Ranges in different trees (a shadow root and the
+ * document) cannot be compared directly; they are ordered by their shadow hosts.
+ */
+export function documentOrder(a: Range, b: Range): number {
+  if (a.startContainer.getRootNode() === b.startContainer.getRootNode())
+    return a.compareBoundaryPoints(Range.START_TO_START, b);
+  const x = inDocument(a.startContainer);
+  const y = inDocument(b.startContainer);
+  if (x === y) return 0;
+  return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
 export class MatchIndex {
   /** Terms whose context occurs on the page (for ambiguous abbreviations). Never shrinks. */
   readonly seen = new Set<number>();
@@ -66,6 +86,11 @@ export class MatchIndex {
 
   shows(m: PageMatch): boolean {
     return !m.ambiguous || this.seen.has(m.term);
+  }
+
+  /** Matches to show, in document order. */
+  ordered(): PageMatch[] {
+    return this.visible().sort((a, b) => documentOrder(a.range, b.range));
   }
 
   /** Matches to show: ambiguous ones only where their context was seen. */

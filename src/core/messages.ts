@@ -14,10 +14,21 @@ export type ToBackground =
   /** The popover's card for a term (kept out of the content script to keep it small). */
   | { type: 'getTermCard'; id: string };
 
-/** Sent by the popup to a tab's content script (top frame). */
+/** Sent by the popup and the background to a tab's content script. */
 export type ToContent =
   /** Which terms does the page show, and how often? */
-  { type: 'getPageTerms' };
+  | { type: 'getPageTerms' }
+  /** Scroll to the next occurrence of a term, flash it and open its popover with focus. */
+  | { type: 'revealTerm'; id: string }
+  /** Move to the next (1) or previous (-1) term on the page (the keyboard commands). */
+  | { type: 'stepTerm'; direction: 1 | -1 }
+  /** Explain the term in the selection, if there is one there (the context menu). */
+  | { type: 'explainSelection' };
+
+/** The reply to revealTerm, stepTerm and explainSelection. */
+export interface FoundReply {
+  found: boolean;
+}
 
 export interface PageTerm {
   id: string;
@@ -26,6 +37,8 @@ export interface PageTerm {
 
 export interface PageTermsReply {
   terms: PageTerm[];
+  /** The page's host name, for the per-site switch. */
+  host: string;
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -61,17 +74,31 @@ export function parseToBackground(msg: unknown): ToBackground | undefined {
 
 export function parseToContent(msg: unknown): ToContent | undefined {
   if (!isRecord(msg)) return undefined;
-  return msg.type === 'getPageTerms' ? { type: 'getPageTerms' } : undefined;
+  switch (msg.type) {
+    case 'getPageTerms':
+    case 'explainSelection':
+      return { type: msg.type };
+    case 'revealTerm':
+      return isId(msg.id) ? { type: 'revealTerm', id: msg.id } : undefined;
+    case 'stepTerm':
+      return msg.direction === 1 || msg.direction === -1 ? { type: 'stepTerm', direction: msg.direction } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function parseFoundReply(v: unknown): FoundReply {
+  return { found: isRecord(v) && v.found === true };
 }
 
 export function parsePageTermsReply(v: unknown): PageTermsReply | undefined {
-  if (!isRecord(v) || !Array.isArray(v.terms)) return undefined;
+  if (!isRecord(v) || !Array.isArray(v.terms) || typeof v.host !== 'string' || v.host.length > 255) return undefined;
   const terms: PageTerm[] = [];
   for (const t of v.terms) {
     if (!isRecord(t) || !isId(t.id) || typeof t.count !== 'number') return undefined;
     terms.push({ id: t.id, count: t.count });
   }
-  return { terms };
+  return { terms, host: v.host };
 }
 
 /** A term card as the background sends it; anything else is dropped. */

@@ -1,4 +1,5 @@
 import type { TermCard as Card } from '../core/knowledge/types';
+import { t } from './i18n';
 
 export interface TermCardProps {
   card: Card;
@@ -19,19 +20,17 @@ export function TermCard({ card, guideHref, onOpenGuide, nameId }: TermCardProps
       </p>
       {card.seekCare && (
         <p class="seek-care" role="note">
-          <strong>Seek care now</strong> if this is happening to you.
+          <strong>{t('seekCareNow')}</strong> {t('seekCareIfHappening')}
         </p>
       )}
       <p class="term-short">{card.short}</p>
-      <p class="term-source">
-        Source: {card.sourceLine}. Reviewed {card.reviewed}.
-      </p>
+      <p class="term-source">{t('sourceLine', [card.sourceLine, card.reviewed])}</p>
       <p class="term-actions">
         <a class="term-guide" href={guideHref} target="_blank" rel="noopener" onClick={onOpenGuide}>
-          Read the full guidance
+          {t('readFullGuidance')}
         </a>
       </p>
-      <p class="term-disclaimer">Not medical advice.</p>
+      <p class="term-disclaimer">{t('notMedicalAdvice')}</p>
     </div>
   );
 }

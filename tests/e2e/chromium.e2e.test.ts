@@ -5,6 +5,7 @@ import { startServer, type FixtureServer } from '../support/server';
 import * as k from './knowledge-pages';
 import * as p from './page-scenarios';
 import * as s from './scenarios';
+import * as u from './surfaces';
 
 let driver: Driver;
 let server: FixtureServer;
@@ -37,4 +38,12 @@ describe('Chromium', () => {
     k.glossaryShowsEveryTerm(driver));
   test('every guidance article renders with its sections, sources and review date', () =>
     k.guidanceShowsEveryArticle(driver));
+  test('the popup’s terms are buttons that take the reader to the term and explain it', () =>
+    u.popupRevealsTerms(driver, server));
+  test('the per-site switch survives a reload; pause stops every page', () => u.siteSwitchAndPause(driver, server));
+  test('keyboard: step through terms, focus in the popover, Esc returns', () => u.keyboardSteps(driver, server));
+  test('“Explain with PLAO Lens” on a selection', () => u.explainSelection(driver, server));
+  test('a tap on a term opens its popover; a tap elsewhere closes it', () => u.tapOpensPopover(driver, server));
+  test('highlight styles from the options', () => u.highlightStyles(driver, server));
+  test('the badge counts the terms, and can be turned off', () => u.badgeCountsTerms(driver, server));
 });

@@ -1,46 +1,98 @@
+import type { ComponentChildren } from 'preact';
+import { t } from '../../ui/i18n';
+
 export interface PopupTerm {
   id: string;
   name: string;
   count: number;
 }
 
-export type PopupState = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; terms: PopupTerm[] };
+export type PopupState =
+  { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; host: string; terms: PopupTerm[] };
 
 export interface PopupViewProps {
   state: PopupState;
+  siteOn: boolean;
+  paused: boolean;
+  hostAccess: boolean;
   glossaryHref: string;
+  guideHref: string;
+  optionsHref: string;
+  onSiteSwitch: (on: boolean) => void;
+  onPause: (paused: boolean) => void;
+  onReveal: (id: string) => void;
+  onRequestAccess: () => void;
+  /** The glossary search. */
+  search: ComponentChildren;
 }
 
-export function PopupView({ state, glossaryHref }: PopupViewProps) {
+export function PopupView(p: PopupViewProps) {
+  const { state } = p;
   return (
-    <main class="popup-main">
-      <h1 class="popup-title">PLAO Lens</h1>
+    <main class="popup-main" data-status={state.status}>
+      <h1 class="popup-title">{t('extName')}</h1>
+      {!p.hostAccess && (
+        <div class="notice" role="note">
+          <p>{t('popupAccessNeeded')}</p>
+          <button type="button" class="button" onClick={p.onRequestAccess}>
+            {t('popupAccessButton')}
+          </button>
+        </div>
+      )}
+      <div class="switches">
+        {state.status === 'ready' && (
+          <label class="switch">
+            <input type="checkbox" checked={p.siteOn} onChange={(e) => p.onSiteSwitch(e.currentTarget.checked)} />{' '}
+            {t('popupSiteSwitch', state.host)}
+          </label>
+        )}
+        <label class="switch">
+          <input type="checkbox" checked={p.paused} onChange={(e) => p.onPause(e.currentTarget.checked)} />{' '}
+          {t('popupPause')}
+        </label>
+      </div>
       <section aria-labelledby="terms-heading">
-        <h2 id="terms-heading">Terms on this page</h2>
-        {state.status === 'loading' && <p class="muted">Looking…</p>}
-        {state.status === 'unavailable' && <p class="muted">PLAO Lens cannot read this page.</p>}
-        {state.status === 'ready' && state.terms.length === 0 && (
-          <p class="muted">No bone-health terms found on this page.</p>
-        )}
-        {state.status === 'ready' && state.terms.length > 0 && (
-          <ul class="page-terms">
-            {state.terms.map((t) => (
-              <li key={t.id} data-term={t.id}>
-                <span class="page-term-name">{t.name}</span>{' '}
-                <span class="page-term-count" aria-label={`${t.count} ${t.count === 1 ? 'time' : 'times'}`}>
-                  ×{t.count}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <h2 id="terms-heading">{t('popupTermsHeading')}</h2>
+        <TermList {...p} />
       </section>
-      <p>
-        <a href={glossaryHref} target="_blank" rel="noopener">
-          Open the glossary
+      <section aria-labelledby="search-heading">
+        <h2 id="search-heading">{t('popupSearchHeading')}</h2>
+        {p.search}
+      </section>
+      <nav class="popup-links">
+        <a href={p.glossaryHref} target="_blank" rel="noopener">
+          {t('openGlossary')}
         </a>
-      </p>
-      <p class="disclaimer">Not medical advice. PLAO Lens explains terms; it does not diagnose.</p>
+        <a href={p.guideHref} target="_blank" rel="noopener">
+          {t('popupGuidance')}
+        </a>
+        <a href={p.optionsHref} target="_blank" rel="noopener">
+          {t('popupOptions')}
+        </a>
+      </nav>
+      <p class="disclaimer">{t('notMedicalAdviceLong')}</p>
     </main>
+  );
+}
+
+function TermList({ state, paused, siteOn, onReveal }: PopupViewProps) {
+  if (state.status === 'loading') return <p class="muted">{t('popupLooking')}</p>;
+  if (state.status === 'unavailable') return <p class="muted">{t('popupCannotRead')}</p>;
+  if (paused) return <p class="muted">{t('popupPaused')}</p>;
+  if (!siteOn) return <p class="muted">{t('popupOffHere')}</p>;
+  if (state.terms.length === 0) return <p class="muted">{t('popupNoTerms')}</p>;
+  return (
+    <ul class="page-terms">
+      {state.terms.map((term) => (
+        <li key={term.id} data-term={term.id}>
+          <button type="button" class="page-term" onClick={() => onReveal(term.id)}>
+            <span class="page-term-name">{term.name}</span>
+            <span class="page-term-count">
+              {term.count === 1 ? t('popupOnce') : t('popupTimes', String(term.count))}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

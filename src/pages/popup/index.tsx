@@ -1,10 +1,21 @@
-/** Toolbar popup: the terms PLAO Lens found on the current page. */
+/** Toolbar popup: the terms on this page, the per-site switch and pause, and glossary search. */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import knowledge from 'plao:knowledge/full';
-import { parsePageTermsReply, type PageTerm, type ToContent } from '../../core/messages';
+import { parsePageTermsReply, type ToContent } from '../../core/messages';
+import {
+  isSiteEnabled,
+  parseSettings,
+  SETTINGS_KEY,
+  setSiteEnabled,
+  toStored,
+  type Settings,
+} from '../../core/settings';
 import { PopupView, type PopupState } from './PopupView';
+
+/** Where PLAO Lens reads pages (the content script's matches). */
+const ORIGINS = ['http://*/*', 'https://*/*'];
 
 /** The tab the popup is about: the active tab, or `?tab=ID` when opened as a page. */
 async function currentTabId(): Promise<number | undefined> {
@@ -14,30 +25,80 @@ async function currentTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function loadTerms(): Promise<PageTerm[] | undefined> {
-  const tabId = await currentTabId();
-  if (tabId === undefined) return undefined;
+async function loadPage(tabId: number | undefined): Promise<PopupState> {
+  if (tabId === undefined) return { status: 'unavailable' };
   const request: ToContent = { type: 'getPageTerms' };
-  try {
-    return parsePageTermsReply(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }))?.terms;
-  } catch {
-    return undefined; // No content script here: a browser page, a store page, or no host access.
-  }
+  // No content script here (a browser page, a store page, or no host access): nothing to show.
+  const reply = parsePageTermsReply(
+    await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined),
+  );
+  if (!reply) return { status: 'unavailable' };
+  const names = new Map(knowledge.terms.map((t) => [t.id, t.name]));
+  return {
+    status: 'ready',
+    host: reply.host,
+    terms: reply.terms.map((t) => ({ ...t, name: names.get(t.id) ?? t.id })),
+  };
+}
+
+function useSettings(): [Settings, (s: Settings) => void] {
+  const [settings, setSettings] = useState<Settings>(parseSettings(undefined).settings);
+  useEffect(() => {
+    const read = () =>
+      void browser.storage.local.get(SETTINGS_KEY).then((v) => setSettings(parseSettings(v[SETTINGS_KEY]).settings));
+    read();
+    browser.storage.onChanged.addListener(read);
+    return () => browser.storage.onChanged.removeListener(read);
+  }, []);
+  const save = (s: Settings) => void browser.storage.local.set({ [SETTINGS_KEY]: toStored(s) });
+  return [settings, save];
 }
 
 function Popup() {
+  const [tabId, setTabId] = useState<number | undefined>();
   const [state, setState] = useState<PopupState>({ status: 'loading' });
+  const [hostAccess, setHostAccess] = useState(true);
+  const [settings, save] = useSettings();
+  const refresh = (id: number | undefined) => void loadPage(id).then(setState);
   useEffect(() => {
-    const names = new Map(knowledge.terms.map((t) => [t.id, t.name]));
-    void loadTerms().then((terms) =>
-      setState(
-        terms
-          ? { status: 'ready', terms: terms.map((t) => ({ ...t, name: names.get(t.id) ?? t.id })) }
-          : { status: 'unavailable' },
-      ),
-    );
+    void currentTabId().then((id) => {
+      setTabId(id);
+      refresh(id);
+    });
+    void browser.permissions.contains({ origins: ORIGINS }).then(setHostAccess);
   }, []);
-  return <PopupView state={state} glossaryHref={browser.runtime.getURL('pages/glossary.html')} />;
+  const host = state.status === 'ready' ? state.host : '';
+  const url = (path: string) => browser.runtime.getURL(path);
+  return (
+    <PopupView
+      state={state}
+      siteOn={!host || isSiteEnabled({ ...settings, enabled: true }, host)}
+      paused={!settings.enabled}
+      hostAccess={hostAccess}
+      glossaryHref={url('pages/glossary.html')}
+      guideHref={url('pages/guide.html')}
+      optionsHref={url('pages/options.html')}
+      onSiteSwitch={(on) => {
+        save(setSiteEnabled(settings, host, on));
+        // The page reads itself again when switched on; ask for its terms once it has.
+        setTimeout(() => refresh(tabId), 600);
+      }}
+      onPause={(paused) => {
+        save({ ...settings, enabled: !paused });
+        setTimeout(() => refresh(tabId), 600);
+      }}
+      onReveal={(id) => {
+        if (tabId === undefined) return;
+        const request: ToContent = { type: 'revealTerm', id };
+        void browser.tabs.sendMessage(tabId, request, { frameId: 0 }).then(
+          () => window.close(),
+          () => undefined,
+        );
+      }}
+      onRequestAccess={() => void browser.permissions.request({ origins: ORIGINS }).then(setHostAccess)}
+      search={null}
+    />
+  );
 }
 
 render(<Popup />, document.getElementById('app')!);

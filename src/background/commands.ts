@@ -1,0 +1,18 @@
+/** Keyboard commands (rebindable in the browser's shortcut settings): next and previous term. */
+import browser, { type Tabs } from 'webextension-polyfill';
+import type { ToContent } from '../core/messages';
+
+export function handleCommands(): void {
+  browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
+    const direction = command === 'next-term' ? 1 : command === 'previous-term' ? -1 : 0;
+    if (!direction) return;
+    void step(direction, tab?.id);
+  });
+}
+
+async function step(direction: 1 | -1, tabId: number | undefined): Promise<void> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id === undefined) return;
+  const request: ToContent = { type: 'stepTerm', direction };
+  await browser.tabs.sendMessage(id, request, { frameId: 0 }).catch(() => undefined);
+}

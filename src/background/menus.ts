@@ -1,0 +1,36 @@
+/**
+ * "Explain with PLAO Lens" on a selection: the page's content script opens the popover if the
+ * selection holds a known term; otherwise the glossary opens, searched for the selected words.
+ */
+import browser from 'webextension-polyfill';
+import { parseFoundReply, type ToContent } from '../core/messages';
+
+const MENU_ID = 'plao-lens-explain';
+
+export async function createMenus(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: MENU_ID,
+    title: browser.i18n.getMessage('menuExplain'),
+    contexts: ['selection'],
+  });
+}
+
+export function handleMenuClicks(): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID) return;
+    void explain(info.selectionText ?? '', tab?.id, info.frameId ?? 0);
+  });
+}
+
+async function explain(text: string, tabId: number | undefined, frameId: number): Promise<void> {
+  let found = false;
+  if (tabId !== undefined) {
+    const request: ToContent = { type: 'explainSelection' };
+    found = parseFoundReply(await browser.tabs.sendMessage(tabId, request, { frameId }).catch(() => undefined)).found;
+  }
+  if (!found) {
+    const q = text.trim().slice(0, 100);
+    await browser.tabs.create({ url: browser.runtime.getURL(`pages/glossary.html?q=${encodeURIComponent(q)}`) });
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * What a person touches on the page: the popup's term list and switches, keyboard stepping,
+ * "Explain with PLAO Lens" on a selection, taps, highlight styles and the badge.
+ */
+import { expect } from 'vitest';
+import type { ToContent } from '../../src/core/messages';
+import type { Driver, TestPage } from '../support/driver';
+import type { FixtureServer } from '../support/server';
+import { paintedTexts, popoverText } from './page-helpers';
+import { setSettings } from './page-scenarios';
+import { waitForPaint, waitForPopover, waitForPopoverClosed } from './scenarios';
+
+type Api = {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(id: number, msg: unknown, o: object): Promise<unknown>;
+  };
+};
+
+/** The tab id of the page at `url`, asked from an extension page (host access shows addresses). */
+export async function tabIdOf(driver: Driver, url: string): Promise<number> {
+  const ext = await driver.extensionPage();
+  return ext.evaluate(async (u) => {
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const tabs = await (g.browser ?? g.chrome).tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? -1;
+  }, url);
+}
+
+/** Sends a message to a tab's content script as the popup or the background would. */
+export async function sendToTab(driver: Driver, tabId: number, msg: ToContent): Promise<unknown> {
+  const ext = await driver.extensionPage();
+  return ext.evaluate(
+    async ({ tabId, msg }) => {
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      return (g.browser ?? g.chrome).tabs.sendMessage(tabId, msg, { frameId: 0 });
+    },
+    { tabId, msg },
+  );
+}
+
+const focusInPopover = () => document.activeElement?.localName === 'plao-lens';
+
+async function openPopup(driver: Driver, tabId: number): Promise<TestPage> {
+  const popup = await driver.openExtensionPage(`pages/popup.html?tab=${tabId}`);
+  await popup.waitFor(() => document.querySelector('main:not([data-status="loading"])'));
+  return popup;
+}
+
+export async function popupRevealsTerms(driver: Driver, server: FixtureServer): Promise<void> {
+  const url = server.url('/fixtures/seed-article.html');
+  const page = await driver.open(url);
+  await waitForPaint(page, 10);
+  const tabId = await tabIdOf(driver, url);
+  const popup = await openPopup(driver, tabId);
+  await popup.screenshot('popup-terms');
+  // The list is buttons: choosing one takes the reader to the term and explains it.
+  const box = await popup.evaluate(() => {
+    const b = document.querySelector<HTMLElement>('[data-term="dxa-scan"] button');
+    const r = b?.getBoundingClientRect();
+    return r ? { x: r.x + 10, y: r.y + r.height / 2 } : null;
+  });
+  expect(box).not.toBeNull();
+  await popup.click(box!.x, box!.y);
+  expect(await waitForPopover(page)).toContain('DXA scan');
+  expect(await page.evaluate(focusInPopover)).toBe(true);
+  expect(await page.evaluate(() => CSS.highlights.has('plao-lens-flash'))).toBe(true);
+  await page.screenshot('popup-revealed-dxa');
+  await page.press('Escape');
+  await waitForPopoverClosed(page);
+  if (driver.name === 'chromium') await popup.close();
+  await page.close();
+}
+
+export async function siteSwitchAndPause(driver: Driver, server: FixtureServer): Promise<void> {
+  const url = server.url('/fixtures/seed-article.html');
+  const page = await driver.open(url);
+  await waitForPaint(page, 10);
+  const tabId = await tabIdOf(driver, url);
+  const popup = await openPopup(driver, tabId);
+  const clickSwitch = (index: number) =>
+    popup.evaluate((i) => document.querySelectorAll<HTMLInputElement>('.switch input')[i]!.click(), index);
+  try {
+    await clickSwitch(0); // "On for 127.0.0.1" → off
+    await page.waitFor(() => !CSS.highlights.has('plao-lens'));
+    // Remembered: a reload stays unpainted.
+    await page.evaluate(() => location.reload());
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await page.evaluate(paintedTexts)).toEqual([]);
+    await popup.waitFor(() => document.querySelectorAll<HTMLInputElement>('.switch input')[0]!.checked === false);
+    await clickSwitch(0); // back on
+    await waitForPaint(page, 10);
+    await clickSwitch(1); // pause everywhere
+    await page.waitFor(() => !CSS.highlights.has('plao-lens'));
+    await clickSwitch(1); // resume
+    await waitForPaint(page, 10);
+  } finally {
+    await setSettings(driver, {});
+  }
+  if (driver.name === 'chromium') await popup.close();
+  await page.close();
+}
+
+export async function keyboardSteps(driver: Driver, server: FixtureServer): Promise<void> {
+  const url = server.url('/fixtures/dynamic.html');
+  const page = await driver.open(url);
+  await waitForPaint(page, 5);
+  const tabId = await tabIdOf(driver, url);
+  expect(await sendToTab(driver, tabId, { type: 'stepTerm', direction: 1 })).toEqual({ found: true });
+  expect(await waitForPopover(page)).toContain('Vitamin D');
+  expect(await page.evaluate(focusInPopover)).toBe(true);
+  await sendToTab(driver, tabId, { type: 'stepTerm', direction: 1 });
+  await page.waitFor(() =>
+    (document.querySelector('plao-lens')?.shadowRoot?.textContent ?? '').includes('Bisphosphonate'),
+  );
+  // Tab reaches the guidance link inside the popover.
+  await page.press('Tab');
+  expect(await page.evaluate(() => document.querySelector('plao-lens')?.shadowRoot?.activeElement?.textContent)).toBe(
+    'Read the full guidance',
+  );
+  await page.screenshot('keyboard-step');
+  await page.press('Escape');
+  await waitForPopoverClosed(page);
+  expect(await page.evaluate(focusInPopover)).toBe(false);
+  // Previous from the start wraps to the last term.
+  await sendToTab(driver, tabId, { type: 'stepTerm', direction: -1 });
+  await sendToTab(driver, tabId, { type: 'stepTerm', direction: -1 });
+  await waitForPopover(page);
+  await page.press('Escape');
+  await page.close();
+}
+
+export async function explainSelection(driver: Driver, server: FixtureServer): Promise<void> {
+  const url = server.url('/fixtures/dynamic.html');
+  const page = await driver.open(url);
+  await waitForPaint(page, 5);
+  const tabId = await tabIdOf(driver, url);
+  const select = (text: string) =>
+    page.evaluate((word) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(word);
+        if (at < 0) continue;
+        getSelection()!.setBaseAndExtent(n, at, n, at + word.length);
+        return true;
+      }
+      return false;
+    }, text);
+  await select('bisphosphonate');
+  expect(await sendToTab(driver, tabId, { type: 'explainSelection' })).toEqual({ found: true });
+  expect(await waitForPopover(page)).toContain('Bisphosphonate');
+  await page.press('Escape');
+  await select('Doctors');
+  expect(await sendToTab(driver, tabId, { type: 'explainSelection' })).toEqual({ found: false });
+  await page.close();
+}
+
+export async function tapOpensPopover(driver: Driver, server: FixtureServer): Promise<void> {
+  const page = await driver.open(server.url('/fixtures/dynamic.html'));
+  await waitForPaint(page, 5);
+  const tap = (word: string) =>
+    page.evaluate((w) => {
+      const h = CSS.highlights.get('plao-lens') as unknown as Iterable<Range>;
+      const r = [...h].find((x) => x.toString() === w)!.getClientRects()[0]!;
+      const at = { clientX: r.left + 4, clientY: r.top + r.height / 2, bubbles: true, pointerType: 'touch' };
+      const target = document.elementFromPoint(at.clientX, at.clientY)!;
+      target.dispatchEvent(new PointerEvent('pointerdown', at));
+      target.dispatchEvent(new PointerEvent('pointerup', at));
+    }, word);
+  await tap('bisphosphonate');
+  expect(await waitForPopover(page)).toContain('Bisphosphonate');
+  // A tap elsewhere closes it.
+  await page.evaluate(() => {
+    const at = { clientX: 600, clientY: 760, bubbles: true, pointerType: 'touch' };
+    document.body.dispatchEvent(new PointerEvent('pointerdown', at));
+    document.body.dispatchEvent(new PointerEvent('pointerup', at));
+  });
+  await waitForPopoverClosed(page);
+  expect(await page.evaluate(popoverText)).toBeNull();
+  await page.close();
+}
+
+export async function highlightStyles(driver: Driver, server: FixtureServer): Promise<void> {
+  const page = await driver.open(server.url('/fixtures/seed-article.html'));
+  await waitForPaint(page, 10);
+  try {
+    for (const style of ['underline', 'outline'] as const) {
+      await setSettings(driver, { highlightStyle: style });
+      await page.waitFor((s) => document.querySelector('plao-lens')?.getAttribute('data-style') === s, style);
+      await page.screenshot(`highlight-style-${style}`);
+    }
+  } finally {
+    await setSettings(driver, {});
+  }
+  await page.waitFor(() => document.querySelector('plao-lens')?.getAttribute('data-style') === 'background');
+  await page.close();
+}
+
+export async function badgeCountsTerms(driver: Driver, server: FixtureServer): Promise<void> {
+  const url = server.url('/fixtures/dynamic.html');
+  const page = await driver.open(url);
+  await waitForPaint(page, 5);
+  const tabId = await tabIdOf(driver, url);
+  const ext = await driver.extensionPage();
+  const badge = () =>
+    ext.evaluate(async (id) => {
+      type A = { action: { getBadgeText(d: object): Promise<string> } };
+      const g = globalThis as unknown as { browser?: A; chrome: A };
+      return (g.browser ?? g.chrome).action.getBadgeText({ tabId: id });
+    }, tabId);
+  const until = async (ok: (text: string) => boolean) => {
+    for (let i = 0; i < 50; i++) {
+      const text = await badge();
+      if (ok(text)) return text;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`badge stayed "${await badge()}"`);
+  };
+  expect(Number(await until((t) => Number(t) >= 5))).toBeGreaterThanOrEqual(5);
+  try {
+    await setSettings(driver, { showBadge: false });
+    await until((t) => t === '');
+  } finally {
+    await setSettings(driver, {});
+  }
+  await page.close();
+}
