@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Block, Inline } from '../core/knowledge/types';
+import { t } from './i18n';
 
 export interface MarkdownProps {
   blocks: Block[];
@@ -45,7 +46,7 @@ export function Markdown({ blocks, citeHref, citeNumber }: MarkdownProps) {
         case 'cite':
           return (
             <sup key={n} class="cite">
-              <a href={citeHref(i.key)} aria-label={`Source ${citeNumber(i.key)}`}>
+              <a href={citeHref(i.key)} aria-label={t('sourceNumber', String(citeNumber(i.key)))}>
                 [{citeNumber(i.key)}]
               </a>
             </sup>
@@ -75,10 +76,10 @@ export function Markdown({ blocks, citeHref, citeNumber }: MarkdownProps) {
         return <blockquote key={n}>{b.c.map(blk)}</blockquote>;
       case 'seekCare':
         return (
-          <aside key={n} class="seek-care-box" aria-label="Seek care now">
-            <p class="seek-care-title">Seek care now</p>
+          <div key={n} class="seek-care-box" role="note" aria-label={t('seekCareNow')}>
+            <p class="seek-care-title">{t('seekCareNow')}</p>
             {b.c.map(blk)}
-          </aside>
+          </div>
         );
     }
   };

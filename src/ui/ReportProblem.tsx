@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from './i18n';
 
 export interface ReportProblemProps {
   /** What the report is about, e.g. "Term: DXA scan (dxa-scan)". */
@@ -36,13 +37,15 @@ export function ReportProblem(props: ReportProblemProps) {
   return (
     <p class="report-problem no-print">
       <button type="button" class="link-button" onClick={copy}>
-        Report a problem
+        {t('reportProblem')}
       </button>{' '}
       <span role="status" class="muted">
-        {state === 'copied' && 'A prepared message is on your clipboard. Paste it into an email to the PLAO Lens team.'}
-        {state === 'failed' && 'Could not copy. Select the text below and copy it yourself.'}
+        {state === 'copied' && t('reportCopied')}
+        {state === 'failed' && t('reportCopyFailed')}
       </span>
-      {state === 'failed' && <textarea readOnly class="report-text" value={reportText(props)} />}
+      {state === 'failed' && (
+        <textarea readOnly class="report-text" aria-label={t('reportProblem')} value={reportText(props)} />
+      )}
     </p>
   );
 }

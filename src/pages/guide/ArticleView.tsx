@@ -1,5 +1,6 @@
 import type { Article, Meta, SourceEntry } from '../../core/knowledge/types';
 import { Markdown } from '../../ui/Markdown';
+import { t } from '../../ui/i18n';
 import { ReportProblem } from '../../ui/ReportProblem';
 import { SourceList } from '../../ui/SourceList';
 
@@ -15,50 +16,47 @@ export function ArticleView({ article, bibliography, meta, version }: ArticleVie
   const number = (key: string) => article.sources.indexOf(key) + 1;
   return (
     <div class="page">
-      <nav class="site no-print">
+      <nav class="site no-print" aria-label={t('siteNav')}>
         <a class="brand" href="guide.html">
-          PLAO Lens guidance
+          {t('guidanceTitle')}
         </a>{' '}
-        · <a href="glossary.html">Glossary</a>
+        · <a href="glossary.html">{t('glossaryLink')}</a>
       </nav>
-      <article>
-        <h1>{article.title}</h1>
-        <p class="lede">{article.summary}</p>
-        <p class="muted">
-          Last reviewed {article.reviewed}. Next review {meta.nextReview}. Published by {meta.publisher}.
-        </p>
-        <nav class="toc" aria-label="On this page">
-          <ol>
-            {article.sections.map((s) => (
-              <li key={s.id}>
-                <a href={`#${s.id}`}>{s.title}</a>
-              </li>
-            ))}
-          </ol>
-        </nav>
-        <Markdown blocks={article.body} citeHref={(k) => `#source-${k}`} citeNumber={number} />
-        <section aria-labelledby="sources-heading">
-          <h2 id="sources-heading">Sources</h2>
-          <SourceList sources={sources} idPrefix="source-" />
-        </section>
-        <ReportProblem
-          subject={`Guidance: ${article.title} (${article.id})`}
-          version={version}
-          reviewed={article.reviewed}
-        />
-      </article>
-      <p class="disclaimer">
-        Not medical advice. This page explains what research says; it cannot diagnose you or choose a treatment. Talk
-        with your doctor or midwife about your own situation.
-      </p>
+      <main>
+        <article>
+          <h1>{article.title}</h1>
+          <p class="lede">{article.summary}</p>
+          <p class="muted">{t('reviewLine', [article.reviewed, meta.nextReview, meta.publisher])}</p>
+          <nav class="toc" aria-label={t('onThisPage')}>
+            <ol>
+              {article.sections.map((s) => (
+                <li key={s.id}>
+                  <a href={`#${s.id}`}>{s.title}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          <Markdown blocks={article.body} citeHref={(k) => `#source-${k}`} citeNumber={number} />
+          <section aria-labelledby="sources-heading">
+            <h2 id="sources-heading">{t('sourcesHeading')}</h2>
+            <SourceList sources={sources} idPrefix="source-" />
+          </section>
+          <ReportProblem
+            subject={`Guidance: ${article.title} (${article.id})`}
+            version={version}
+            reviewed={article.reviewed}
+          />
+        </article>
+      </main>
+      <p class="disclaimer">{t('articleDisclaimer')}</p>
     </div>
   );
 }
 
 export function ArticleIndex({ articles }: { articles: Article[] }) {
   return (
-    <div class="page">
-      <h1>PLAO Lens guidance</h1>
+    <main class="page">
+      <h1>{t('guidanceTitle')}</h1>
       <ol>
         {articles.map((a) => (
           <li key={a.id}>
@@ -67,9 +65,9 @@ export function ArticleIndex({ articles }: { articles: Article[] }) {
         ))}
       </ol>
       <p>
-        <a href="glossary.html">Glossary of terms</a>
+        <a href="glossary.html">{t('glossaryLink')}</a>
       </p>
-      <p class="disclaimer">Not medical advice.</p>
-    </div>
+      <p class="disclaimer">{t('notMedicalAdvice')}</p>
+    </main>
   );
 }

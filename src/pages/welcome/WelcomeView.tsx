@@ -1,25 +1,34 @@
-export function WelcomeView() {
+import { t } from '../../ui/i18n';
+
+export interface WelcomeViewProps {
+  /** Whether PLAO Lens may read web pages (Firefox asks the user for this). */
+  hostAccess: boolean;
+  onRequestAccess: () => void;
+}
+
+export function WelcomeView({ hostAccess, onRequestAccess }: WelcomeViewProps) {
   return (
-    <div class="page">
-      <h1>Welcome to PLAO Lens</h1>
+    <main class="page">
+      <h1>{t('welcomeTitle')}</h1>
+      <p>{t('welcomeWhat')}</p>
+      {!hostAccess && (
+        <div class="notice" role="note">
+          <p>{t('popupAccessNeeded')}</p>
+          <button type="button" class="button" onClick={onRequestAccess}>
+            {t('popupAccessButton')}
+          </button>
+        </div>
+      )}
+      <h2>{t('welcomePrivacyHeading')}</h2>
+      <p>{t('welcomePrivacy')}</p>
+      <h2>{t('welcomeAdviceHeading')}</h2>
+      <p>{t('welcomeAdvice')}</p>
+      <h2>{t('welcomeKeysHeading')}</h2>
+      <p>{t('welcomeKeys')}</p>
       <p>
-        PLAO Lens explains postpartum bone-health words where you read them. On any page, terms such as <em>PLAO</em>,{' '}
-        <em>DEXA scan</em> or <em>bisphosphonate</em> are softly highlighted. Rest your pointer on one to see a short,
-        plain explanation, where it comes from, and a link to fuller guidance.
+        <a href="guide.html">{t('welcomeReadGuidance')}</a> · <a href="glossary.html">{t('openGlossary')}</a> ·{' '}
+        <a href="options.html">{t('popupOptions')}</a>
       </p>
-      <h2>Your privacy</h2>
-      <p>
-        PLAO Lens sends nothing anywhere. It makes no network requests, has no analytics, and keeps no history of what
-        you looked up. Everything it knows ships inside the extension.
-      </p>
-      <h2>Not medical advice</h2>
-      <p>
-        PLAO Lens explains words; it cannot diagnose you or choose a treatment. If you have sudden, severe back pain, or
-        new numbness between your legs, or trouble controlling your bladder or bowels, seek care now.
-      </p>
-      <p>
-        <a href="guide.html">Read the guidance</a> · <a href="glossary.html">Open the glossary</a>
-      </p>
-    </div>
+    </main>
   );
 }
