@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { parsePageTermsReply, parseTermCard, parseToBackground, parseToContent } from '../../src/core/messages';
-import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings } from '../../src/core/settings';
 
 describe('messages', () => {
   test('valid messages pass', () => {
@@ -11,6 +10,10 @@ describe('messages', () => {
     });
     expect(parseToBackground({ type: 'termsFound', distinct: 3 })).toEqual({ type: 'termsFound', distinct: 3 });
     expect(parseToContent({ type: 'getPageTerms' })).toEqual({ type: 'getPageTerms' });
+    expect(parseToContent({ type: 'revealTerm', id: 'dxa-scan' })).toEqual({ type: 'revealTerm', id: 'dxa-scan' });
+    expect(parseToContent({ type: 'stepTerm', direction: -1 })).toEqual({ type: 'stepTerm', direction: -1 });
+    expect(parseToContent({ type: 'stepTerm', direction: 2 })).toBeUndefined();
+    expect(parseToContent({ type: 'explainSelection', text: 'x' })).toEqual({ type: 'explainSelection' });
   });
   test.each([
     null,
@@ -54,28 +57,9 @@ describe('messages', () => {
     expect(parseToBackground({ type: 'getTermCard', id: 42 })).toBeUndefined();
   });
   test('page-terms replies are checked', () => {
-    expect(parsePageTermsReply({ terms: [{ id: 'plao', count: 2 }] })?.terms).toHaveLength(1);
-    expect(parsePageTermsReply({ terms: [{ id: 'PLAO!', count: 2 }] })).toBeUndefined();
+    expect(parsePageTermsReply({ terms: [{ id: 'plao', count: 2 }], host: 'example.org' })?.terms).toHaveLength(1);
+    expect(parsePageTermsReply({ terms: [{ id: 'PLAO!', count: 2 }], host: 'example.org' })).toBeUndefined();
+    expect(parsePageTermsReply({ terms: [] })).toBeUndefined();
     expect(parsePageTermsReply('x')).toBeUndefined();
-  });
-});
-
-describe('settings', () => {
-  test('nothing stored gives the defaults', () => {
-    expect(parseSettings(undefined)).toEqual({ settings: { ...DEFAULT_SETTINGS }, invalid: [] });
-  });
-  test.each([null, 'garbage', 42, [1, 2]])('a corrupt value (%j) falls back to the defaults', (stored) => {
-    expect(parseSettings(stored).settings).toEqual(DEFAULT_SETTINGS);
-  });
-  test('each bad field falls back alone', () => {
-    const r = parseSettings({ enabled: 'yes', displayMode: 'first', popoverDelay: -5, disabledSites: 'x' });
-    expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, displayMode: 'first' });
-    expect(r.invalid.sort()).toEqual(['disabledSites', 'enabled', 'popoverDelay']);
-  });
-  test('per-site switch and global pause', () => {
-    const s = parseSettings({ disabledSites: ['example.com'] }).settings;
-    expect(isSiteEnabled(s, 'example.com')).toBe(false);
-    expect(isSiteEnabled(s, 'other.org')).toBe(true);
-    expect(isSiteEnabled({ ...s, enabled: false }, 'other.org')).toBe(false);
   });
 });
