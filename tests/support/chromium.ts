@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from './browsers';
-import { poll, screenshotPath, type Driver, type TestPage } from './driver';
+import { poll, screenshotPath, type Driver, type LaunchOptions, type TestPage } from './driver';
 
-const EXT = join(import.meta.dirname, '..', '..', 'dist', 'test', 'chromium');
+const DIST = join(import.meta.dirname, '..', '..', 'dist');
 
 function wrap(page: Page): TestPage {
   return {
@@ -21,12 +21,21 @@ function wrap(page: Page): TestPage {
       return path;
     },
     url: () => Promise.resolve(page.url()),
+    evaluateInFrame: async (urlPart, fn, arg) => {
+      const frame = await poll(
+        () => Promise.resolve(page.frames().find((f) => f.url().includes(urlPart))),
+        10_000,
+        `a frame at ${urlPart}`,
+      );
+      return frame.evaluate(fn as never, arg) as never;
+    },
     close: () => page.close(),
   };
 }
 
-export async function launchChromium(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Driver> {
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('No test build: run `npm run build:test` first.');
+export async function launchChromium(options: LaunchOptions = {}): Promise<Driver> {
+  const EXT = options.build === 'release' ? join(DIST, 'chromium') : join(DIST, 'test', 'chromium');
+  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error(`No build at ${EXT}: run \`npm run build:test\` first.`);
   const context: BrowserContext = await chromium.launchPersistentContext('', {
     headless: true,
     executablePath: findChromium(),
@@ -44,11 +53,15 @@ export async function launchChromium(options: { colorScheme?: 'light' | 'dark' }
       '--disable-quic',
     ],
   });
+  const requests: string[] = [];
+  // Requests of pages, frames and the extension's service worker all reach the context.
+  context.on('request', (r) => requests.push(r.url()));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionBase = `chrome-extension://${new URL(worker.url()).host}/`;
   let extPage: TestPage | undefined;
   return {
     name: 'chromium',
+    requests,
     async extensionPage() {
       if (!extPage) {
         const page = await context.newPage();

@@ -7,6 +7,12 @@ import { join } from 'node:path';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  /** Which build to load: the test build (popover root open, the default) or the release build. */
+  build?: 'test' | 'release';
+}
+
 export interface TestPage {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Polls `fn` in the page until it returns a truthy value. */
@@ -16,11 +22,18 @@ export interface TestPage {
   press(key: string): Promise<void>;
   screenshot(name: string): Promise<string>;
   url(): Promise<string>;
+  /** Runs `fn` in the first frame whose address contains `urlPart` (cross-origin frames too). */
+  evaluateInFrame<T, A = undefined>(urlPart: string, fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   close(): Promise<void>;
 }
 
 export interface Driver {
   name: BrowserName;
+  /**
+   * Every address the browser was seen requesting (pages, frames, the extension's pages and, in
+   * Chromium, its service worker), for the test that no extension context makes a network request.
+   */
+  requests: string[];
   open(url: string): Promise<TestPage>;
   /** Waits for a tab whose address contains `part` (opened by the extension) and returns it. */
   waitForTab(part: string): Promise<TestPage>;

@@ -1,11 +1,11 @@
 /** Firefox ESR with the test build installed as a temporary add-on, driven by Puppeteer over BiDi. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { findFirefox } from './browsers';
-import { poll, screenshotPath, type Driver, type TestPage } from './driver';
+import { poll, screenshotPath, type Driver, type LaunchOptions, type TestPage } from './driver';
 
-const EXT = join(import.meta.dirname, '..', '..', 'dist', 'test', 'firefox');
+const DIST = join(import.meta.dirname, '..', '..', 'dist');
 const ADDON_ID = 'plao-lens@plao-lens.org';
 const UUID = '11111111-2222-4333-8444-555555555555';
 
@@ -26,12 +26,21 @@ function wrap(page: Page): TestPage {
       return path;
     },
     url: () => page.evaluate(() => location.href),
+    evaluateInFrame: async (urlPart, fn, arg) => {
+      const frame = await poll(
+        () => Promise.resolve(page.frames().find((f) => f.url().includes(urlPart))),
+        10_000,
+        `a frame at ${urlPart}`,
+      );
+      return frame.evaluate(fn as never, arg) as never;
+    },
     close: () => page.close(),
   };
 }
 
-export async function launchFirefox(): Promise<Driver> {
-  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error('No test build: run `npm run build:test` first.');
+export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver> {
+  const EXT = options.build === 'release' ? join(DIST, 'firefox') : join(DIST, 'test', 'firefox');
+  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error(`No build at ${EXT}: run \`npm run build:test\` first.`);
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
@@ -43,8 +52,21 @@ export async function launchFirefox(): Promise<Driver> {
   });
   await browser.installExtension(EXT);
   let extPage: TestPage | undefined;
+  // BiDi reports requests per page: every page the browser opens, the extension's included.
+  const requests: string[] = [];
+  const watch = (p: Page) => p.on('request', (r) => void requests.push(r.url()));
+  browser.on(
+    'targetcreated',
+    (t: Target) =>
+      void t
+        .page()
+        .then((p) => p && watch(p))
+        .catch(() => undefined),
+  );
+  for (const p of await browser.pages()) watch(p);
   const driver: Driver = {
     name: 'firefox',
+    requests,
     async extensionPage() {
       // Firefox will not navigate to moz-extension:// from the test; the welcome tab the extension
       // opens on install is an extension page we can use.

@@ -19,7 +19,8 @@ const TYPES: Record<string, string> = {
 
 export interface FixtureServer {
   origin: string;
-  url(path: string): string;
+  /** An address on this server; `host: 'localhost'` gives the same page from another origin. */
+  url(path: string, host?: '127.0.0.1' | 'localhost'): string;
   close(): Promise<void>;
 }
 
@@ -52,7 +53,7 @@ export async function startServer(headers: Record<string, Record<string, string>
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    url: (p) => origin + p,
+    url: (p, host = '127.0.0.1') => `http://${host}:${port}${p}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
