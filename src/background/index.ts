@@ -2,7 +2,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import cards from 'plao:knowledge/cards';
 import { guidePath, parseToBackground, type ToBackground } from '../core/messages';
-import { clearBadgesWhenTurnedOff, showCount } from './badge';
+import { clearBadgesWhenTurnedOff, showCount, upgradeStoredSettings } from './settings';
 import { handleCommands } from './commands';
 import { createMenus, handleMenuClicks } from './menus';
 
@@ -36,6 +36,7 @@ const handlers: Handlers = {
 browser.runtime.onInstalled.addListener(({ reason }) => {
   void createMenus();
   if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('pages/welcome.html') });
+  if (reason === 'update') void upgradeStoredSettings();
 });
 browser.runtime.onStartup.addListener(() => void createMenus());
 

@@ -1,10 +1,17 @@
-/** The toolbar badge: how many different terms the page shows, unless the user turned it off. */
+/** Settings in the background: the toolbar badge follows them, and old stored shapes are upgraded. */
 import browser from 'webextension-polyfill';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
+import { parseSettings, SETTINGS_KEY, toStored, type Settings } from '../core/settings';
 
 export async function readSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   return parseSettings(stored[SETTINGS_KEY]).settings;
+}
+
+/** After an update, settings stored in an older shape are written back in today's, once. */
+export async function upgradeStoredSettings(): Promise<void> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const parsed = parseSettings(stored[SETTINGS_KEY]);
+  if (parsed.migratedFrom !== undefined) await browser.storage.local.set({ [SETTINGS_KEY]: toStored(parsed.settings) });
 }
 
 export async function showCount(tabId: number, distinct: number): Promise<void> {
