@@ -159,6 +159,9 @@ export class PopoverHost {
   private createHost(): HTMLElement {
     const host = document.createElement(HOST_TAG);
     for (const [k, v] of HOST_STYLE) host.style.setProperty(k, v, 'important');
+    // Text spacing stays adjustable by the reader's own stylesheets (WCAG 1.4.12); inside, the
+    // popover sets its own.
+    for (const k of ['letter-spacing', 'word-spacing', 'line-height']) host.style.removeProperty(k);
     host.style.setProperty('display', 'none', 'important');
     if ('popover' in host) host.popover = 'manual';
     const shadow = host.attachShadow({ mode: __TEST__ ? 'open' : 'closed' });

@@ -45,4 +45,5 @@ describe('Firefox', () => {
   test('a tap on a term opens its popover; a tap elsewhere closes it', () => u.tapOpensPopover(driver, server));
   test('highlight styles from the options', () => u.highlightStyles(driver, server));
   test('the badge counts the terms, and can be turned off', () => u.badgeCountsTerms(driver, server));
+  test('the popup searches the glossary, typo-tolerant, and opens the entry', () => u.popupSearch(driver, server));
 });

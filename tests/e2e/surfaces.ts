@@ -225,3 +225,28 @@ export async function badgeCountsTerms(driver: Driver, server: FixtureServer): P
   }
   await page.close();
 }
+
+export async function popupSearch(driver: Driver, server: FixtureServer): Promise<void> {
+  const url = server.url('/fixtures/dynamic.html');
+  const page = await driver.open(url);
+  await waitForPaint(page, 5);
+  const popup = await openPopup(driver, await tabIdOf(driver, url));
+  const input = await popup.evaluate(() => {
+    const r = document.querySelector('#popup-search-input')!.getBoundingClientRect();
+    return { x: r.x + 10, y: r.y + r.height / 2 };
+  });
+  await popup.click(input.x, input.y);
+  for (const ch of 'bisfosfonate') await popup.press(ch);
+  const first = await popup.waitFor(
+    () => document.querySelector('[role="option"], .search-results li')?.textContent ?? null,
+  );
+  expect(first).toContain('Bisphosphonate');
+  await popup.screenshot('popup-search');
+  await popup.press('ArrowDown');
+  await popup.press('Enter');
+  const glossary = await driver.waitForTab('glossary.html#bisphosphonate');
+  await glossary.waitFor(() => document.getElementById('bisphosphonate'));
+  if (driver.name === 'chromium') await popup.close();
+  await glossary.close();
+  await page.close();
+}

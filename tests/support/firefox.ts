@@ -32,7 +32,7 @@ function wrap(page: Page): TestPage {
         10_000,
         `a frame at ${urlPart}`,
       );
-      return frame.evaluate(fn as never, arg) as never;
+      return frame.evaluate(fn as never, arg);
     },
     close: () => page.close(),
   };

@@ -1,71 +1,76 @@
-import type { FullKnowledge, TermEntry } from '../../core/knowledge/types';
-import { Markdown } from '../../ui/Markdown';
-import { ReportProblem } from '../../ui/ReportProblem';
-import { SourceList } from '../../ui/SourceList';
+import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import type { Category, FullKnowledge, TermEntry as Term } from '../../core/knowledge/types';
+import { t } from '../../ui/i18n';
+import { AzIndex, CategoryFilter } from './GlossaryNav';
+import { TermEntry } from './TermEntry';
 
 export interface GlossaryViewProps {
   knowledge: FullKnowledge;
   version: string;
+  /** The search box (its own container, so typing re-renders only the box). */
+  search: ComponentChildren;
+  category: Category | null;
+  onCategory: (category: Category | null) => void;
+  /** The term the address points at. */
+  target: string;
 }
 
-export function GlossaryView({ knowledge, version }: GlossaryViewProps) {
-  const { terms, meta } = knowledge;
+/** Terms in reading order for an A–Z glossary: by name, numbers first, ignoring case and accents. */
+export function sortTerms(terms: Term[]): Term[] {
+  return [...terms].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }));
+}
+
+export function GlossaryView({ knowledge, version, search, category, onCategory, target }: GlossaryViewProps) {
+  const { meta } = knowledge;
+  // Everything derived from the knowledge alone is computed once, not on each filter change.
+  const data = useMemo(() => {
+    const terms = sortTerms(knowledge.terms);
+    const names = new Map(knowledge.terms.map((x) => [x.id, x.name]));
+    const sources = new Map(
+      terms.map((x) => [x.id, x.sources.flatMap((k) => knowledge.bibliography.filter((b) => b.key === k))]),
+    );
+    const articles = new Map(knowledge.articles.map((a) => [a.id, a]));
+    const counts = new Map<Category, number>();
+    for (const x of terms) counts.set(x.category, (counts.get(x.category) ?? 0) + 1);
+    return { terms, names, sources, articles, counts };
+  }, [knowledge]);
+  const shown = category ? data.terms.filter((x) => x.category === category) : data.terms;
   return (
     <div class="page">
-      <nav class="site no-print">
+      <nav class="site no-print" aria-label={t('siteNav')}>
         <a class="brand" href="glossary.html">
-          PLAO Lens glossary
+          {t('glossaryBrand')}
         </a>{' '}
-        · <a href="guide.html">Guidance</a>
+        · <a href="guide.html">{t('glossaryGuidanceLink')}</a>
       </nav>
-      <h1>Glossary</h1>
-      <p class="muted">
-        {terms.length} terms. Last reviewed {meta.reviewed}. Next review {meta.nextReview}.
-      </p>
-      {terms.map((t) => (
-        <TermEntryView key={t.id} term={t} knowledge={knowledge} version={version} />
-      ))}
-      <p class="disclaimer">Not medical advice. PLAO Lens explains terms; it does not diagnose.</p>
-    </div>
-  );
-}
-
-function TermEntryView({ term, knowledge, version }: { term: TermEntry; knowledge: FullKnowledge; version: string }) {
-  const sources = term.sources.flatMap((k) => knowledge.bibliography.filter((b) => b.key === k));
-  const number = (k: string) => term.sources.indexOf(k) + 1;
-  const byId = new Map(knowledge.terms.map((t) => [t.id, t]));
-  const article = knowledge.articles.find((a) => a.id === term.guide.article);
-  return (
-    <section class="glossary-entry" id={term.id} aria-labelledby={`${term.id}-name`}>
-      <h2 id={`${term.id}-name`}>{term.name}</h2>
-      {term.abbreviations.length > 0 && <p class="muted">Also written {term.abbreviations.join(', ')}</p>}
-      {term.seekCare && (
-        <aside class="seek-care-box" aria-label="Seek care now">
-          <p class="seek-care-title">Seek care now</p>
-          <p>{term.short}</p>
-        </aside>
-      )}
-      {!term.seekCare && <p class="term-short-lede">{term.short}</p>}
-      <Markdown blocks={term.body} citeHref={(k) => `#${term.id}-source-${k}`} citeNumber={number} />
-      {term.related.length > 0 && (
-        <p>
-          Related:{' '}
-          {term.related.map((r, i) => (
-            <span key={r}>
-              {i > 0 && ', '}
-              <a href={`#${r}`}>{byId.get(r)?.name ?? r}</a>
-            </span>
+      <main>
+        <h1>{t('glossaryTitle')}</h1>
+        <p class="muted">{t('glossaryIntro', [String(data.terms.length), meta.reviewed, meta.nextReview])}</p>
+        <div class="glossary-tools no-print">
+          {search}
+          <AzIndex terms={shown} />
+          <CategoryFilter counts={data.counts} total={data.terms.length} selected={category} onSelect={onCategory} />
+          <p role="status" class="muted filter-status">
+            {category ? t('glossaryShowing', [String(shown.length), String(data.terms.length)]) : ''}
+          </p>
+        </div>
+        <div class="glossary-entries">
+          {data.terms.map((x) => (
+            <TermEntry
+              key={x.id}
+              term={x}
+              sources={data.sources.get(x.id) ?? []}
+              names={data.names}
+              article={data.articles.get(x.guide.article)}
+              version={version}
+              isTarget={x.id === target}
+              hidden={category !== null && x.category !== category}
+            />
           ))}
-        </p>
-      )}
-      <p>
-        <a href={`guide.html?article=${term.guide.article}#${term.guide.section}`}>
-          Read the full guidance{article ? `: ${article.title}` : ''}
-        </a>
-      </p>
-      <h3 class="sources-heading">Sources · reviewed {term.reviewed}</h3>
-      <SourceList sources={sources} idPrefix={`${term.id}-source-`} />
-      <ReportProblem subject={`Term: ${term.name} (${term.id})`} version={version} reviewed={term.reviewed} />
-    </section>
+        </div>
+        <p class="disclaimer">{t('notMedicalAdviceLong')}</p>
+      </main>
+    </div>
   );
 }

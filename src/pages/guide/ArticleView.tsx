@@ -48,7 +48,9 @@ export function ArticleView({ article, bibliography, meta, version }: ArticleVie
           />
         </article>
       </main>
-      <p class="disclaimer">{t('articleDisclaimer')}</p>
+      <footer>
+        <p class="disclaimer">{t('articleDisclaimer')}</p>
+      </footer>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 /** Toolbar popup: the terms on this page, the per-site switch and pause, and glossary search. */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import knowledge from 'plao:knowledge/full';
-import { parsePageTermsReply, type ToContent } from '../../core/messages';
+import { guidePath, parsePageTermsReply, type ToContent } from '../../core/messages';
+import { searchFor, type SearchResult } from '../../core/search';
 import {
   isSiteEnabled,
   parseSettings,
@@ -12,6 +13,7 @@ import {
   toStored,
   type Settings,
 } from '../../core/settings';
+import { SearchBox, useSearch } from '../../ui/SearchBox';
 import { PopupView, type PopupState } from './PopupView';
 
 /** Where PLAO Lens reads pages (the content script's matches). */
@@ -54,11 +56,24 @@ function useSettings(): [Settings, (s: Settings) => void] {
   return [settings, save];
 }
 
+/** Opens a search result in a new tab: the glossary entry, or the guidance section. */
+function openResult(r: SearchResult): void {
+  const path = r.kind === 'term' ? `pages/glossary.html#${r.id}` : guidePath(r.article, r.section);
+  void browser.tabs.create({ url: browser.runtime.getURL(path) }).then(() => {
+    if (!new URLSearchParams(location.search).has('tab')) window.close();
+  });
+}
+
 function Popup() {
   const [tabId, setTabId] = useState<number | undefined>();
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [hostAccess, setHostAccess] = useState(true);
   const [settings, save] = useSettings();
+  const search = useSearch(
+    useMemo(() => searchFor(knowledge), []),
+    '',
+    8,
+  );
   const refresh = (id: number | undefined) => void loadPage(id).then(setState);
   useEffect(() => {
     void currentTabId().then((id) => {
@@ -96,7 +111,16 @@ function Popup() {
         );
       }}
       onRequestAccess={() => void browser.permissions.request({ origins: ORIGINS }).then(setHostAccess)}
-      search={null}
+      search={
+        <SearchBox
+          id="popup-search"
+          query={search.query}
+          results={search.results}
+          onQueryChange={search.setQuery}
+          onOpen={openResult}
+          onFocus={search.prepare}
+        />
+      }
     />
   );
 }
