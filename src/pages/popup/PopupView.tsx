@@ -55,10 +55,8 @@ export function PopupView(p: PopupViewProps) {
         <h2 id="terms-heading">{t('popupTermsHeading')}</h2>
         <TermList {...p} />
       </section>
-      <section aria-labelledby="search-heading">
-        <h2 id="search-heading">{t('popupSearchHeading')}</h2>
-        {p.search}
-      </section>
+      {/* The search box carries its own visible label. */}
+      <section class="popup-search">{p.search}</section>
       <nav class="popup-links">
         <a href={p.glossaryHref} target="_blank" rel="noopener">
           {t('openGlossary')}
