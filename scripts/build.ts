@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFi
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentKnowledge, FullKnowledge } from '../src/core/knowledge/types';
+import { encodeMatcher } from '../src/core/matcher/compact';
 import { formatErrors, loadKnowledge } from './knowledge';
 import { withSyntheticTerms } from './synthetic-glossary';
 
@@ -29,7 +30,11 @@ function knowledgePlugin(content: ContentKnowledge, full: FullKnowledge): Plugin
       b.onResolve({ filter: /^plao:knowledge\// }, (args) => ({ path: args.path, namespace: 'knowledge' }));
       b.onLoad({ filter: /.*/, namespace: 'knowledge' }, (args) => ({
         contents: JSON.stringify(
-          args.path.endsWith('/matcher') ? content.matcher : args.path.endsWith('/cards') ? content.cards : full,
+          args.path.endsWith('/matcher')
+            ? encodeMatcher(content.matcher)
+            : args.path.endsWith('/cards')
+              ? content.cards
+              : full,
         ),
         loader: 'json',
       }));
@@ -85,10 +90,13 @@ function manifestFor(browser: Browser): Record<string, unknown> {
 export function localeMessages(lang: string): Record<string, { message: string; description?: string }> {
   const merged: Record<string, { message: string; description?: string }> = {};
   const dir = join(ROOT, 'src/locales', lang);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const part = JSON.parse(readFileSync(join(dir, file), 'utf8')) as typeof merged;
     for (const [key, value] of Object.entries(part)) {
-      if (key in merged) throw new Error(`src/locales/${lang}/${file}: message "${key}" is already defined in another file`);
+      if (key in merged)
+        throw new Error(`src/locales/${lang}/${file}: message "${key}" is already defined in another file`);
       merged[key] = value;
     }
   }

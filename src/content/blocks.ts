@@ -117,6 +117,10 @@ export interface WalkHandlers {
   onShadowRoot: (root: ShadowRoot) => void;
   /** A heading starts (its own text is the next block). */
   onHeading?: (heading: Element) => void;
+  /** A block starting with this text node was read already: do not build it again. */
+  skipBlock?: (first: Text) => boolean;
+  /** This element's whole subtree was read already (the part in view, read first). */
+  skipSubtree?: (el: Element) => boolean;
 }
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -134,47 +138,55 @@ export function isReadable(el: Element): boolean {
  * in slices that never block it.
  */
 export class BlockWalker {
-  private node: Node | null;
-  private cur: Text[] = [];
-  private done = false;
+  #node: Node | null;
+  #cur: Text[] = [];
+  /** The kinds of the elements between the root and the current node: no second classify on the way up. */
+  #kinds: Kind[] = [];
+  #done = false;
 
-  constructor(
-    private readonly root: Node,
-    private readonly handlers: WalkHandlers,
-  ) {
-    this.node = root.nodeType === Node.TEXT_NODE ? root : root.firstChild;
+  readonly #root: Node;
+  readonly #handlers: WalkHandlers;
+
+  constructor(root: Node, handlers: WalkHandlers) {
+    this.#root = root;
+    this.#handlers = handlers;
+    this.#node = root.nodeType === Node.TEXT_NODE ? root : root.firstChild;
   }
 
   /** Works until `deadline` (a performance.now() time); true when the whole root is read. */
   run(deadline = Infinity): boolean {
-    if (this.done) return true;
-    const root = this.root;
+    if (this.#done) return true;
+    const root = this.#root;
     // The page changed under a paused walk: start over; blocks already read are skipped by the index.
-    if (this.node && this.node !== root && !root.contains(this.node)) {
-      this.node = root.firstChild;
-      this.cur = [];
+    if (this.#node && this.#node !== root && !root.contains(this.#node)) {
+      this.#node = root.firstChild;
+      this.#cur = [];
+      this.#kinds = [];
     }
     if (root.nodeType === Node.TEXT_NODE) {
-      this.cur.push(root as Text);
-      return this.finish();
+      this.#cur.push(root as Text);
+      return this.#finish();
     }
-    let node = this.node;
+    let node = this.#node;
+    const kinds = this.#kinds;
+    const skipSubtree = this.#handlers.skipSubtree;
     let steps = 0;
     outer: while (node) {
       if ((++steps & 255) === 0 && performance.now() > deadline) {
-        this.node = node;
+        this.#node = node;
         return false;
       }
       if (node.nodeType === Node.TEXT_NODE) {
-        if ((node as Text).data.length) this.cur.push(node as Text);
+        if ((node as Text).data.length) this.#cur.push(node as Text);
       } else if (node.nodeType === Node.ELEMENT_NODE) {
         const el = node as Element;
         const kind = classify(el);
-        if (kind !== Kind.Inline) this.flush();
-        if (kind === Kind.Block && HEADINGS.has(el.localName)) this.handlers.onHeading?.(el);
-        if (kind !== Kind.Skip) {
-          if (el.shadowRoot) this.handlers.onShadowRoot(el.shadowRoot);
+        if (kind !== Kind.Inline) this.#flush();
+        if (kind === Kind.Block && HEADINGS.has(el.localName)) this.#handlers.onHeading?.(el);
+        if (kind !== Kind.Skip && !(kind === Kind.Block && skipSubtree?.(el))) {
+          if (el.shadowRoot) this.#handlers.onShadowRoot(el.shadowRoot);
           if (el.firstChild) {
+            kinds.push(kind);
             node = el.firstChild;
             continue;
           }
@@ -190,21 +202,22 @@ export class BlockWalker {
         }
         node = node.parentNode;
         if (!node || node === root) break outer;
-        if (node.nodeType === Node.ELEMENT_NODE && classify(node as Element) !== Kind.Inline) this.flush();
+        if (kinds.pop() !== Kind.Inline) this.#flush();
       }
     }
-    return this.finish();
+    return this.#finish();
   }
 
-  private flush(): void {
-    if (this.cur.length) this.handlers.onBlock(makeBlock(this.cur));
-    this.cur = [];
+  #flush(): void {
+    const cur = this.#cur;
+    if (cur.length && !this.#handlers.skipBlock?.(cur[0]!)) this.#handlers.onBlock(makeBlock(cur));
+    if (cur.length) this.#cur = [];
   }
 
-  private finish(): true {
-    this.flush();
-    this.node = null;
-    this.done = true;
+  #finish(): true {
+    this.#flush();
+    this.#node = null;
+    this.#done = true;
     return true;
   }
 }

@@ -12,7 +12,7 @@ export class Changes {
   readonly dirty = new Set<Element>();
   removed = false;
   full = false;
-  private count = 0;
+  #count = 0;
 
   get empty(): boolean {
     return !this.full && !this.removed && this.dirty.size === 0;
@@ -22,23 +22,23 @@ export class Changes {
     for (const r of records) {
       if (isOwn(r)) continue;
       if (r.type === 'characterData') {
-        this.mark(r.target);
+        this.#mark(r.target);
         continue;
       }
       for (const n of r.addedNodes) {
-        this.count++;
+        this.#count++;
         if (n.nodeType === Node.ELEMENT_NODE && classify(n as Element) === Kind.Block) this.dirty.add(n as Element);
-        else this.mark(r.target);
+        else this.#mark(r.target);
       }
       for (const n of r.removedNodes) {
-        this.count++;
+        this.#count++;
         this.removed = true;
         // A removed block takes its matches with it (the sweep); what is left of an inline run must
         // be read again, as a term may have lost a part.
-        if (!(n.nodeType === Node.ELEMENT_NODE && classify(n as Element) === Kind.Block)) this.mark(r.target);
+        if (!(n.nodeType === Node.ELEMENT_NODE && classify(n as Element) === Kind.Block)) this.#mark(r.target);
       }
     }
-    if (this.count > FULL_RESCAN_AFTER) this.full = true;
+    if (this.#count > FULL_RESCAN_AFTER) this.full = true;
   }
 
   /** The dirty elements still in the page, none inside another. */
@@ -57,10 +57,10 @@ export class Changes {
     this.dirty.clear();
     this.removed = false;
     this.full = false;
-    this.count = 0;
+    this.#count = 0;
   }
 
-  private mark(node: Node): void {
+  #mark(node: Node): void {
     const el = blockContainer(node);
     if (el) this.dirty.add(el);
   }

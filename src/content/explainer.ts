@@ -21,126 +21,128 @@ export interface ExplainerDeps {
 const HIDE_GRACE = 400;
 
 export class Explainer {
-  private readonly popover: PopoverHost;
-  private readonly cards = new Map<number, Promise<TermCard | undefined>>();
-  private shown: PageMatch | null = null;
+  readonly #popover: PopoverHost;
+  readonly #cards = new Map<number, Promise<TermCard | undefined>>();
+  #shown: PageMatch | null = null;
   /** The match whose popover is about to open (its card may still be on its way). */
-  private pending: PageMatch | null = null;
-  private pointerInside = false;
-  private returnFocus: HTMLElement | null = null;
-  private dwellTimer: ReturnType<typeof setTimeout> | undefined;
-  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  #pending: PageMatch | null = null;
+  #pointerInside = false;
+  #returnFocus: HTMLElement | null = null;
+  #dwellTimer: ReturnType<typeof setTimeout> | undefined;
+  #hideTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly deps: ExplainerDeps,
-    private readonly signal: AbortSignal,
-  ) {
-    this.popover = new PopoverHost({
+  readonly #deps: ExplainerDeps;
+  readonly #signal: AbortSignal;
+
+  constructor(deps: ExplainerDeps, signal: AbortSignal) {
+    this.#deps = deps;
+    this.#signal = signal;
+    this.#popover = new PopoverHost({
       onPointerInside: (inside) => {
-        this.pointerInside = inside;
-        if (inside) clearTimeout(this.hideTimer);
-        else this.scheduleHide();
+        this.#pointerInside = inside;
+        if (inside) clearTimeout(this.#hideTimer);
+        else this.#scheduleHide();
       },
     });
     document.addEventListener(
       'keydown',
       (e) => {
-        if (e.key === 'Escape' && this.popover.isOpen) this.close(true);
+        if (e.key === 'Escape' && this.#popover.isOpen) this.close(true);
       },
       { capture: true, signal },
     );
   }
 
   get current(): PageMatch | null {
-    return this.shown;
+    return this.#shown;
   }
 
   /** The pointer now rests on `m` (or on no term). */
   hover(m: PageMatch | null, target: EventTarget | null): void {
-    clearTimeout(this.dwellTimer);
-    this.pending = null;
+    clearTimeout(this.#dwellTimer);
+    this.#pending = null;
     if (m) {
-      clearTimeout(this.hideTimer);
-      if (m === this.shown) return;
-      void this.card(m.term); // fetched during the dwell, so showing costs no wait
-      this.dwellTimer = setTimeout(() => void this.show(m, false), this.deps.delay());
-    } else if (this.popover.isOpen && !this.popover.contains(target)) {
-      this.scheduleHide();
+      clearTimeout(this.#hideTimer);
+      if (m === this.#shown) return;
+      void this.#card(m.term); // fetched during the dwell, so showing costs no wait
+      this.#dwellTimer = setTimeout(() => void this.#show(m, false), this.#deps.delay());
+    } else if (this.#popover.isOpen && !this.#popover.contains(target)) {
+      this.#scheduleHide();
     }
   }
 
   /** A tap: open at once; a tap outside any term closes. */
   tap(m: PageMatch | null, target: EventTarget | null): void {
-    if (m) void this.show(m, false);
-    else if (this.popover.isOpen && !this.popover.contains(target)) this.close(false);
+    if (m) void this.#show(m, false);
+    else if (this.#popover.isOpen && !this.#popover.contains(target)) this.close(false);
   }
 
   /** Opens the popover for `m` now, with focus inside (keyboard, popup, context menu). */
   async open(m: PageMatch): Promise<boolean> {
     const active = document.activeElement;
-    if (!this.popover.hasFocus())
-      this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
-    return this.show(m, true);
+    if (!this.#popover.hasFocus())
+      this.#returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+    return this.#show(m, true);
   }
 
   /** Closes the popover; after a keyboard open, focus goes back where it was. */
   close(restoreFocus: boolean): void {
-    const hadFocus = this.popover.hasFocus();
-    this.popover.hide();
-    this.shown = null;
-    if (restoreFocus && hadFocus) this.returnFocus?.focus();
-    this.returnFocus = null;
+    const hadFocus = this.#popover.hasFocus();
+    this.#popover.hide();
+    this.#shown = null;
+    if (restoreFocus && hadFocus) this.#returnFocus?.focus();
+    this.#returnFocus = null;
   }
 
   /** Closes the popover if its term left the page. */
   checkStillThere(): void {
-    if (this.shown && !this.shown.range.startContainer.isConnected) this.close(false);
+    if (this.#shown && !this.#shown.range.startContainer.isConnected) this.close(false);
   }
 
   setHighlightStyle(style: string): void {
-    this.popover.setHighlightStyle(style);
+    this.#popover.setHighlightStyle(style);
   }
 
   destroy(): void {
-    clearTimeout(this.dwellTimer);
-    clearTimeout(this.hideTimer);
-    this.popover.destroy();
-    this.shown = null;
-    this.pending = null;
+    clearTimeout(this.#dwellTimer);
+    clearTimeout(this.#hideTimer);
+    this.#popover.destroy();
+    this.#shown = null;
+    this.#pending = null;
   }
 
-  private card(term: number): Promise<TermCard | undefined> {
-    let card = this.cards.get(term);
+  #card(term: number): Promise<TermCard | undefined> {
+    let card = this.#cards.get(term);
     if (!card) {
-      card = this.deps.getCard(this.deps.terms[term]!).catch(() => undefined);
-      this.cards.set(term, card);
+      card = this.#deps.getCard(this.#deps.terms[term]!).catch(() => undefined);
+      this.#cards.set(term, card);
       // A background that was restarting answers nothing: ask again next time.
-      void card.then((c) => c || this.cards.delete(term));
+      void card.then((c) => c || this.#cards.delete(term));
     }
     return card;
   }
 
-  private async show(m: PageMatch, focus: boolean): Promise<boolean> {
-    this.pending = m;
-    const card = await this.card(m.term);
-    if (this.pending !== m || !card || !m.range.startContainer.isConnected || this.signal.aborted) return false;
-    this.pending = null;
-    this.shown = m;
+  async #show(m: PageMatch, focus: boolean): Promise<boolean> {
+    this.#pending = m;
+    const card = await this.#card(m.term);
+    if (this.#pending !== m || !card || !m.range.startContainer.isConnected || this.#signal.aborted) return false;
+    this.#pending = null;
+    this.#shown = m;
     const { article, section } = card.guide;
-    this.popover.show({
+    this.#popover.show({
       card,
       anchor: m.range,
-      guideHref: this.deps.guideHref(article, section),
-      onOpenGuide: () => this.deps.openGuide(article, section),
+      guideHref: this.#deps.guideHref(article, section),
+      onOpenGuide: () => this.#deps.openGuide(article, section),
       focus,
     });
     return true;
   }
 
-  private scheduleHide(): void {
-    clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(() => {
-      if (!this.pointerInside && !this.popover.hasFocus()) this.close(false);
+  #scheduleHide(): void {
+    clearTimeout(this.#hideTimer);
+    this.#hideTimer = setTimeout(() => {
+      if (!this.#pointerInside && !this.#popover.hasFocus()) this.close(false);
     }, HIDE_GRACE);
   }
 }

@@ -25,6 +25,12 @@ function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): CaretHit | nu
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }
 
+/** The text node under a point, if any. */
+export function caretNode(x: number, y: number, shadowRoots: ShadowRoot[]): Node | null {
+  const caret = caretAt(x, y, shadowRoots);
+  return caret && caret.node.nodeType === Node.TEXT_NODE ? caret.node : null;
+}
+
 function rectsContain(range: Range, x: number, y: number): boolean {
   for (const r of range.getClientRects()) {
     if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;

@@ -1,6 +1,6 @@
 /** Content script entry: reads settings, starts PLAO Lens on this frame, and answers the popup. */
 import type { Runtime } from 'webextension-polyfill';
-import matcher from 'plao:knowledge/matcher';
+import compactMatcher from 'plao:knowledge/matcher';
 import {
   guidePath,
   parseTermCard,
@@ -10,6 +10,7 @@ import {
   type ToBackground,
 } from '../core/messages';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
+import { decodeMatcher } from '../core/matcher/compact';
 import { ext as browser } from './extension-api';
 import { Lens } from './lens';
 
@@ -29,6 +30,7 @@ async function readSettings(): Promise<Settings> {
 }
 
 async function main(): Promise<void> {
+  const matcher = decodeMatcher(compactMatcher);
   if (!(document.documentElement instanceof HTMLElement)) return; // XML, SVG documents: leave alone.
   const isTop = window === window.top;
   let lens: Lens | undefined;

@@ -34,95 +34,99 @@ export function flash(range: Range): void {
 }
 
 export class Painter {
-  private highlight: Highlight | undefined;
-  private readonly painted = new Set<PageMatch>();
+  #highlight: Highlight | undefined;
+  readonly #painted = new Set<PageMatch>();
   /** For "first per section": section → term → its matches, and the one painted. */
-  private readonly groups = new Map<Element | null, Map<number, Group>>();
+  readonly #groups = new Map<Element | null, Map<number, Group>>();
 
-  constructor(private mode: DisplayMode) {}
+  #mode: DisplayMode;
+
+  constructor(mode: DisplayMode) {
+    this.#mode = mode;
+  }
 
   get count(): number {
-    return this.painted.size;
+    return this.#painted.size;
   }
 
   isPainted(m: PageMatch): boolean {
-    return this.painted.has(m);
+    return this.#painted.has(m);
   }
 
   /** Paints from scratch in a new mode. */
   setMode(mode: DisplayMode, shown: Iterable<PageMatch>): void {
     this.clear();
-    this.mode = mode;
+    this.#mode = mode;
     this.add(shown);
   }
 
   add(matches: Iterable<PageMatch>): void {
-    if (this.mode === 'none') return;
+    if (this.#mode === 'none') return;
     for (const m of matches) {
-      if (this.mode === 'all') this.paint(m);
-      else this.addFirst(m);
+      if (this.#mode === 'all') this.#paint(m);
+      else this.#addFirst(m);
     }
   }
 
   remove(matches: Iterable<PageMatch>): void {
     for (const m of matches) {
-      if (this.mode === 'first') this.removeFirst(m);
-      else this.unpaint(m);
+      if (this.#mode === 'first') this.#removeFirst(m);
+      else this.#unpaint(m);
     }
   }
 
   clear(): void {
-    this.painted.clear();
-    this.groups.clear();
-    this.highlight?.clear();
-    if (highlightsSupported() && CSS.highlights.get(HIGHLIGHT_NAME) === this.highlight)
+    this.#painted.clear();
+    this.#groups.clear();
+    this.#highlight?.clear();
+    if (highlightsSupported() && CSS.highlights.get(HIGHLIGHT_NAME) === this.#highlight)
       CSS.highlights.delete(HIGHLIGHT_NAME);
-    this.highlight = undefined;
+    this.#highlight = undefined;
   }
 
-  private paint(m: PageMatch): void {
-    if (this.painted.has(m) || !highlightsSupported()) return;
-    if (!this.highlight) {
-      this.highlight = new Highlight();
-      CSS.highlights.set(HIGHLIGHT_NAME, this.highlight);
+  #paint(m: PageMatch): void {
+    if (this.#painted.has(m) || !highlightsSupported()) return;
+    if (!this.#highlight) {
+      this.#highlight = new Highlight();
+      CSS.highlights.set(HIGHLIGHT_NAME, this.#highlight);
     }
-    this.painted.add(m);
-    this.highlight.add(m.range);
+    this.#painted.add(m);
+    this.#highlight.add(m.range);
   }
 
-  private unpaint(m: PageMatch): void {
-    if (!this.painted.delete(m)) return;
-    this.highlight?.delete(m.range);
+  #unpaint(m: PageMatch): void {
+    if (!this.#painted.delete(m)) return;
+    this.#highlight?.delete(m.range);
   }
 
-  private addFirst(m: PageMatch): void {
-    let bySection = this.groups.get(m.section);
-    if (!bySection) this.groups.set(m.section, (bySection = new Map<number, Group>()));
+  #addFirst(m: PageMatch): void {
+    let bySection = this.#groups.get(m.section);
+    if (!bySection) this.#groups.set(m.section, (bySection = new Map<number, Group>()));
     const group = bySection.get(m.term);
     if (!group) {
       bySection.set(m.term, { all: new Set([m]), first: m });
-      this.paint(m);
+      this.#paint(m);
       return;
     }
     group.all.add(m);
     if (before(m, group.first)) {
-      this.unpaint(group.first);
+      this.#unpaint(group.first);
       group.first = m;
-      this.paint(m);
+      this.#paint(m);
     }
   }
 
-  private removeFirst(m: PageMatch): void {
-    const bySection = this.groups.get(m.section);
+  #removeFirst(m: PageMatch): void {
+    const bySection = this.#groups.get(m.section);
     const group = bySection?.get(m.term);
     if (!bySection || !group || !group.all.delete(m)) return;
     if (group.first !== m) return;
-    this.unpaint(m);
+    this.#unpaint(m);
     let next: PageMatch | undefined;
     for (const c of group.all) if (!next || before(c, next)) next = c;
     if (next) {
       group.first = next;
-      this.paint(next);
+      this.#paint(next);
     } else bySection.delete(m.term);
   }
 }

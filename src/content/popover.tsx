@@ -40,25 +40,29 @@ export interface ShowOptions {
 }
 
 export class PopoverHost {
-  private host: HTMLElement | undefined;
-  private shadow: ShadowRoot | undefined;
-  private stopAutoUpdate: (() => void) | undefined;
-  private open = false;
+  #host: HTMLElement | undefined;
+  #shadow: ShadowRoot | undefined;
+  #stopAutoUpdate: (() => void) | undefined;
+  #open = false;
 
-  constructor(private readonly hooks: { onPointerInside: (inside: boolean) => void }) {}
+  readonly #hooks: { onPointerInside: (inside: boolean) => void };
+
+  constructor(hooks: { onPointerInside: (inside: boolean) => void }) {
+    this.#hooks = hooks;
+  }
 
   get isOpen(): boolean {
-    return this.open;
+    return this.#open;
   }
 
   /** Whether an event target is the popover (the host, as seen from the page). */
   contains(target: EventTarget | null): boolean {
-    return target !== null && target === this.host;
+    return target !== null && target === this.#host;
   }
 
   show(opts: ShowOptions): void {
-    const host = this.ensureHost();
-    const shadow = this.shadow!;
+    const host = this.#ensureHost();
+    const shadow = this.#shadow!;
     render(
       <div class="popover" role="dialog" aria-labelledby="plao-lens-name" tabIndex={-1}>
         <TermCard
@@ -74,14 +78,14 @@ export class PopoverHost {
       shadow,
     );
     host.style.setProperty('display', 'block', 'important');
-    if (!this.open) {
+    if (!this.#open) {
       try {
         host.showPopover?.();
       } catch {
         // Not in the document, or already shown: the fixed position and z-index still apply.
       }
     }
-    this.open = true;
+    this.#open = true;
     const reference = {
       getBoundingClientRect: () => opts.anchor.getBoundingClientRect(),
       getClientRects: () => opts.anchor.getClientRects(),
@@ -98,7 +102,7 @@ export class PopoverHost {
     place();
     // Follow the term when the page scrolls (any scroller) or the window resizes or zooms, at
     // most once a frame. (floating-ui's autoUpdate does more, at three times the size.)
-    this.stopAutoUpdate?.();
+    this.#stopAutoUpdate?.();
     const follow = new AbortController();
     let frame = 0;
     const onMove = () => {
@@ -106,7 +110,7 @@ export class PopoverHost {
     };
     addEventListener('scroll', onMove, { capture: true, passive: true, signal: follow.signal });
     addEventListener('resize', onMove, { passive: true, signal: follow.signal });
-    this.stopAutoUpdate = () => {
+    this.#stopAutoUpdate = () => {
       follow.abort();
       cancelAnimationFrame(frame);
     };
@@ -114,17 +118,17 @@ export class PopoverHost {
   }
 
   hide(): void {
-    if (!this.open || !this.host) return;
-    this.open = false;
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = undefined;
+    if (!this.#open || !this.#host) return;
+    this.#open = false;
+    this.#stopAutoUpdate?.();
+    this.#stopAutoUpdate = undefined;
     try {
-      this.host.hidePopover?.();
+      this.#host.hidePopover?.();
     } catch {
       // Already hidden by the browser (light dismiss does not apply to manual popovers).
     }
-    this.host.style.setProperty('display', 'none', 'important');
-    if (this.shadow) render(null, this.shadow);
+    this.#host.style.setProperty('display', 'none', 'important');
+    if (this.#shadow) render(null, this.#shadow);
   }
 
   /**
@@ -132,31 +136,31 @@ export class PopoverHost {
    * ::highlight(plao-lens) by it (`:root:has(> plao-lens[data-style=…])`), out of the page's CSP.
    */
   setHighlightStyle(style: string): void {
-    if (style === 'background' && !this.host) return;
-    this.ensureHost().setAttribute('data-style', style);
+    if (style === 'background' && !this.#host) return;
+    this.#ensureHost().setAttribute('data-style', style);
   }
 
   /** Whether focus is inside the popover. */
   hasFocus(): boolean {
-    return document.activeElement === this.host;
+    return document.activeElement === this.#host;
   }
 
   destroy(): void {
     this.hide();
-    this.host?.remove();
-    this.host = undefined;
-    this.shadow = undefined;
+    this.#host?.remove();
+    this.#host = undefined;
+    this.#shadow = undefined;
   }
 
-  private ensureHost(): HTMLElement {
-    if (this.host?.isConnected) return this.host;
-    const host = this.host ?? this.createHost();
+  #ensureHost(): HTMLElement {
+    if (this.#host?.isConnected) return this.#host;
+    const host = this.#host ?? this.#createHost();
     document.documentElement.appendChild(host);
-    this.host = host;
+    this.#host = host;
     return host;
   }
 
-  private createHost(): HTMLElement {
+  #createHost(): HTMLElement {
     const host = document.createElement(HOST_TAG);
     for (const [k, v] of HOST_STYLE) host.style.setProperty(k, v, 'important');
     // Text spacing stays adjustable by the reader's own stylesheets (WCAG 1.4.12); inside, the
@@ -168,9 +172,9 @@ export class PopoverHost {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(cardCss + '\n' + popoverCss);
     shadow.adoptedStyleSheets = [sheet];
-    host.addEventListener('pointerenter', () => this.hooks.onPointerInside(true));
-    host.addEventListener('pointerleave', () => this.hooks.onPointerInside(false));
-    this.shadow = shadow;
+    host.addEventListener('pointerenter', () => this.#hooks.onPointerInside(true));
+    host.addEventListener('pointerleave', () => this.#hooks.onPointerInside(false));
+    this.#shadow = shadow;
     return host;
   }
 }

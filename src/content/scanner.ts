@@ -65,21 +65,25 @@ export function documentOrder(a: Range, b: Range): number {
 export class MatchIndex {
   /** Terms whose context occurs on the page (for ambiguous abbreviations). Never shrinks. */
   readonly seen = new Set<number>();
-  private readonly all = new Set<PageMatch>();
-  private readonly byNode = new Map<Text, Hit[]>();
+  readonly #all = new Set<PageMatch>();
+  readonly #byNode = new Map<Text, Hit[]>();
   /** The first text node of every block read, so a block is never read twice. */
-  private blockStarts = new WeakSet<Text>();
-  private readonly found: TextMatch[] = [];
+  #blockStarts = new WeakSet<Text>();
+  readonly #found: TextMatch[] = [];
 
-  constructor(private readonly matcher: Matcher) {}
+  readonly #matcher: Matcher;
+
+  constructor(matcher: Matcher) {
+    this.#matcher = matcher;
+  }
 
   get size(): number {
-    return this.all.size;
+    return this.#all.size;
   }
 
   /** The matches that cover `offset` in `node`. */
   at(node: Node, offset: number): PageMatch[] {
-    const hits = this.byNode.get(node as Text);
+    const hits = this.#byNode.get(node as Text);
     if (!hits) return [];
     return hits.filter((h) => offset >= h.start && offset <= h.end).map((h) => h.match);
   }
@@ -96,21 +100,26 @@ export class MatchIndex {
   /** Matches to show: ambiguous ones only where their context was seen. */
   visible(): PageMatch[] {
     const out: PageMatch[] = [];
-    for (const m of this.all) if (this.shows(m)) out.push(m);
+    for (const m of this.#all) if (this.shows(m)) out.push(m);
     return out;
   }
 
   hasBlock(block: TextBlock): boolean {
-    return this.blockStarts.has(block.nodes[0]!);
+    return this.#blockStarts.has(block.nodes[0]!);
+  }
+
+  /** Whether the block starting with `first` was read (checked before its text is even joined). */
+  hasBlockStart(first: Text): boolean {
+    return this.#blockStarts.has(first);
   }
 
   /** Reads one block; returns the matches added. */
   readBlock(block: TextBlock, section: Element | null): PageMatch[] {
     if (this.hasBlock(block)) return [];
-    this.blockStarts.add(block.nodes[0]!);
-    const found = this.found;
+    this.#blockStarts.add(block.nodes[0]!);
+    const found = this.#found;
     found.length = 0;
-    this.matcher.find(block.text, found, this.seen);
+    this.#matcher.find(block.text, found, this.seen);
     if (!found.length) return [];
     const added: PageMatch[] = [];
     let i = 0;
@@ -132,11 +141,11 @@ export class MatchIndex {
         const node = block.nodes[k]!;
         const from = Math.max(0, m.start - block.starts[k]!);
         const to = Math.min(node.data.length, m.end - block.starts[k]!);
-        let list = this.byNode.get(node);
-        if (!list) this.byNode.set(node, (list = []));
+        let list = this.#byNode.get(node);
+        if (!list) this.#byNode.set(node, (list = []));
         list.push({ start: from, end: to, match });
       }
-      this.all.add(match);
+      this.#all.add(match);
       added.push(match);
     }
     return added;
@@ -147,9 +156,9 @@ export class MatchIndex {
     const removed: PageMatch[] = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      this.blockStarts.delete(n);
-      const hits = this.byNode.get(n);
-      if (hits) for (const h of hits) if (this.remove(h.match)) removed.push(h.match);
+      this.#blockStarts.delete(n);
+      const hits = this.#byNode.get(n);
+      if (hits) for (const h of hits) if (this.#remove(h.match)) removed.push(h.match);
     }
     return removed;
   }
@@ -157,25 +166,25 @@ export class MatchIndex {
   /** Drops matches whose text has left the document. Returns what was removed. */
   sweep(): PageMatch[] {
     const removed: PageMatch[] = [];
-    for (const m of this.all) if (m.nodes.some((n) => !n.isConnected) && this.remove(m)) removed.push(m);
+    for (const m of this.#all) if (m.nodes.some((n) => !n.isConnected) && this.#remove(m)) removed.push(m);
     return removed;
   }
 
   clear(): void {
-    this.all.clear();
+    this.#all.clear();
     this.seen.clear();
-    this.byNode.clear();
-    this.blockStarts = new WeakSet();
+    this.#byNode.clear();
+    this.#blockStarts = new WeakSet();
   }
 
-  private remove(m: PageMatch): boolean {
-    if (!this.all.delete(m)) return false;
+  #remove(m: PageMatch): boolean {
+    if (!this.#all.delete(m)) return false;
     for (const n of m.nodes) {
-      const hits = this.byNode.get(n);
+      const hits = this.#byNode.get(n);
       if (!hits) continue;
       const rest = hits.filter((h) => h.match !== m);
-      if (rest.length) this.byNode.set(n, rest);
-      else this.byNode.delete(n);
+      if (rest.length) this.#byNode.set(n, rest);
+      else this.#byNode.delete(n);
     }
     return true;
   }

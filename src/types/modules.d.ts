@@ -2,7 +2,7 @@
 /** Modules the build provides: compiled knowledge and CSS imported as text. */
 /** The compiled term table: all the content script needs to find terms. */
 declare module 'plao:knowledge/matcher' {
-  const matcher: import('../core/matcher/types').MatcherData;
+  const matcher: import('../core/matcher/compact').CompactMatcher;
   export default matcher;
 }
 

@@ -170,3 +170,42 @@ test('the matcher finds exactly what the reference finds', () => {
     { numRuns: 3000 },
   );
 });
+
+// Many phrases sharing a first word, so the matcher's second-word index is used.
+const crowded = fc
+  .uniqueArray(
+    fc.array(fc.constantFrom('mineral', 'density', 'scan', 'pain', 'back', 'of', 'the', 'PTH', 'D'), {
+      minLength: 0,
+      maxLength: 2,
+    }),
+    {
+      minLength: 9,
+      maxLength: 30,
+      selector: (ws) => ws.join(' ').toLowerCase(),
+    },
+  )
+  .map((list) =>
+    list.map((ws, term): PatternInput => ({
+      term,
+      text: ['bone', ...ws].join(' '),
+      caseSensitive: false,
+      ambiguous: false,
+    })),
+  );
+
+test('the matcher finds exactly what the reference finds, with crowded first words', () => {
+  fc.assert(
+    fc.property(crowded, text, (patterns, t) => {
+      const { data, problems } = compileMatcher(
+        patterns.map((p) => `t${p.term}`),
+        patterns,
+        new Map(),
+      );
+      fc.pre(problems.length === 0);
+      const out: TextMatch[] = [];
+      new Matcher(data).find(t, out, new Set());
+      expect(out).toEqual(reference(t, patterns));
+    }),
+    { numRuns: 2000 },
+  );
+});

@@ -117,3 +117,12 @@ test('an alias with punctuation between words is a problem', () => {
   const r = compileMatcher(['a'], [P(0, '25(OH)D')], new Map());
   expect(r.problems[0]?.reason).toMatch(/cannot be matched/);
 });
+
+test('the compact form decodes to the same table', async () => {
+  const { encodeMatcher, decodeMatcher } = await import('../../src/core/matcher/compact');
+  const { loadKnowledge } = await import('../../scripts/knowledge');
+  const real = loadKnowledge().content!.matcher;
+  expect(decodeMatcher(encodeMatcher(real))).toEqual(real);
+  expect(decodeMatcher(encodeMatcher(data))).toEqual(data);
+  expect(JSON.stringify(encodeMatcher(real)).length).toBeLessThan(JSON.stringify(real).length * 0.8);
+});

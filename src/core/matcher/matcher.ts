@@ -1,26 +1,69 @@
 /**
  * Finds glossary phrases in a block of text: leftmost match first, longest at each position,
  * never across a full stop or other punctuation, and only on whole words. The cost per word is
- * one or two Map lookups, whatever the size of the glossary.
+ * one Map lookup (two for a word that could be an abbreviation), whatever the size of the
+ * glossary. Words are found with a character loop (an ASCII table, a regular expression only for
+ * other scripts) rather than a Unicode RegExp per word: this loop is most of a page scan.
  */
-import { foldAbbreviation, foldWord, isJoinableGap, WORD_RE } from './normalize';
+import { foldAbbreviation, foldWord, isJoinableGap } from './normalize';
 import type { Candidate, MatcherData, TextMatch } from './types';
+
+const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
+/** ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+/** A first word shared by many phrases gets its candidates sorted by second word too. */
+const INDEX_SECOND_WORD_AFTER = 8;
+
+interface Candidates {
+  /** Longest first. */
+  all: Candidate[];
+  /** For long lists: candidates by the key of their second word, and the one-word ones. */
+  bySecond?: Map<string, Candidate[]>;
+  single?: Candidate[];
+}
+
+function group(list: Candidate[]): Candidates {
+  if (list.length <= INDEX_SECOND_WORD_AFTER) return { all: list };
+  const bySecond = new Map<string, Candidate[]>();
+  const single: Candidate[] = [];
+  for (const c of list) {
+    if (c.length === 2) single.push(c);
+    else {
+      const key = c[2] as string;
+      const l = bySecond.get(key);
+      if (l) l.push(c);
+      else bySecond.set(key, [c]);
+    }
+  }
+  return { all: list, bySecond, single };
+}
 
 export class Matcher {
   readonly terms: readonly string[];
-  private readonly phrases: Map<string, Candidate[]>;
-  private readonly context: Map<string, number[]>;
+  readonly #words = new Map<string, Candidates>();
+  readonly #abbreviations = new Map<string, Candidates>();
+  /** First characters of abbreviation keys: other words skip the abbreviation lookup. */
+  readonly #abbreviationStarts = new Set<number>();
+  readonly #context: Map<string, number[]>;
+  readonly #wordCache = new Map<number, boolean>();
   // Reused between calls so that a scan of a large page allocates little.
-  private starts: number[] = [];
-  private ends: number[] = [];
-  private raws: string[] = [];
-  private folds: (string | undefined)[] = [];
-  private abbrs: (string | undefined)[] = [];
+  #starts: number[] = [];
+  #ends: number[] = [];
+  #folds: (string | undefined)[] = [];
+  #abbrs: (string | undefined)[] = [];
+  #text = '';
 
   constructor(data: MatcherData) {
     this.terms = data.terms;
-    this.phrases = new Map(Object.entries(data.phrases));
-    this.context = new Map(Object.entries(data.context));
+    for (const [key, list] of Object.entries(data.phrases)) {
+      if (key.charCodeAt(0) === 61 /* = */) {
+        this.#abbreviations.set(key.slice(1), group(list));
+        this.#abbreviationStarts.add(key.charCodeAt(1));
+      } else this.#words.set(key, group(list));
+    }
+    this.#context = new Map(Object.entries(data.context));
   }
 
   /**
@@ -28,23 +71,22 @@ export class Matcher {
    * unambiguous match of the term itself) are added to `seen`.
    */
   find(text: string, out: TextMatch[], seen: Set<number>): void {
-    const { starts, ends, raws } = this;
-    let n = 0;
-    const re = WORD_RE;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      starts[n] = m.index;
-      ends[n] = m.index + m[0].length;
-      raws[n] = m[0];
-      this.folds[n] = undefined;
-      this.abbrs[n] = undefined;
-      n++;
-    }
+    this.#text = text;
+    const n = this.#tokenize(text);
+    const starts = this.#starts;
+    const ends = this.#ends;
     for (let i = 0; i < n; i++) {
-      const fold = this.fold(i);
-      const ctx = this.context.get(fold);
+      const fold = this.#fold(i);
+      const ctx = this.#context.get(fold);
       if (ctx) for (const t of ctx) seen.add(t);
-      const best = this.best(text, i, n, this.phrases.get(fold), this.phrases.get('=' + this.abbr(i)));
+      const w = this.#words.get(fold);
+      const a = this.#abbreviationStarts.has(text.charCodeAt(starts[i]!))
+        ? this.#abbreviations.get(this.#abbr(i))
+        : undefined;
+      if (!w && !a) continue;
+      const x = w && this.#firstFit(i, n, w);
+      const y = a && this.#firstFit(i, n, a);
+      const best = !x ? y : !y ? x : y.length > x.length ? y : x;
       if (best) {
         const last = i + best.length - 2;
         out.push({ start: starts[i]!, end: ends[last]!, term: best[0], ambiguous: best[1] === 1 });
@@ -52,39 +94,93 @@ export class Matcher {
         i = last;
       }
     }
+    this.#text = '';
   }
 
-  private fold(i: number): string {
-    return (this.folds[i] ??= foldWord(this.raws[i]!));
+  /** Splits `text` into words (as WORD_RE would); returns how many. */
+  #tokenize(text: string): number {
+    const starts = this.#starts;
+    const ends = this.#ends;
+    const folds = this.#folds;
+    const abbrs = this.#abbrs;
+    const len = text.length;
+    let n = 0;
+    let i = 0;
+    while (i < len) {
+      const w = this.#wordWidth(text, i);
+      if (!w) {
+        i++;
+        continue;
+      }
+      const start = i;
+      i += w;
+      for (;;) {
+        if (i >= len) break;
+        const ww = this.#wordWidth(text, i);
+        if (ww) {
+          i += ww;
+          continue;
+        }
+        const c = text.charCodeAt(i);
+        // An apostrophe inside a word ("mother's"), not at its end.
+        if ((c === 39 || c === 0x2019) && i + 1 < len && this.#wordWidth(text, i + 1)) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      starts[n] = start;
+      ends[n] = i;
+      folds[n] = undefined;
+      abbrs[n] = undefined;
+      n++;
+    }
+    return n;
   }
 
-  private abbr(i: number): string {
-    return (this.abbrs[i] ??= foldAbbreviation(this.raws[i]!));
+  /** The length of the word character at `i` (1, or 2 for a surrogate pair), or 0. */
+  #wordWidth(text: string, i: number): number {
+    const c = text.charCodeAt(i);
+    if (c < 128) return ASCII_WORD[c]!;
+    const cp = text.codePointAt(i)!;
+    let is = this.#wordCache.get(cp);
+    if (is === undefined) {
+      is = NON_ASCII_WORD.test(String.fromCodePoint(cp));
+      this.#wordCache.set(cp, is);
+    }
+    return is ? (cp > 0xffff ? 2 : 1) : 0;
   }
 
-  private best(
-    text: string,
-    i: number,
-    n: number,
-    a: Candidate[] | undefined,
-    b: Candidate[] | undefined,
-  ): Candidate | undefined {
-    const x = a && this.firstFit(text, i, n, a);
-    const y = b && this.firstFit(text, i, n, b);
-    if (!x) return y;
-    if (!y) return x;
-    return y.length > x.length ? y : x;
+  #fold(i: number): string {
+    return (this.#folds[i] ??= foldWord(this.#text.slice(this.#starts[i], this.#ends[i])));
+  }
+
+  #abbr(i: number): string {
+    return (this.#abbrs[i] ??= foldAbbreviation(this.#text.slice(this.#starts[i], this.#ends[i])));
   }
 
   /** The first (so the longest) candidate whose later words follow word i. */
-  private firstFit(text: string, i: number, n: number, list: Candidate[]): Candidate | undefined {
+  #firstFit(i: number, n: number, group: Candidates): Candidate | undefined {
+    if (!group.bySecond || i + 1 >= n || !isJoinableGap(this.#text, this.#ends[i]!, this.#starts[i + 1]!)) {
+      return this.#fit(i, n, group.bySecond ? (group.single ?? []) : group.all);
+    }
+    // Longer candidates first: those whose second word is this word's, by either key, then one-word ones.
+    const a = group.bySecond.get(this.#fold(i + 1));
+    const b = this.#abbreviationStarts.size ? group.bySecond.get('=' + this.#abbr(i + 1)) : undefined;
+    const x = a && this.#fit(i, n, a);
+    const y = b && this.#fit(i, n, b);
+    const best = !x ? y : !y ? x : y.length > x.length ? y : x;
+    return best ?? this.#fit(i, n, group.single ?? []);
+  }
+
+  #fit(i: number, n: number, list: Candidate[]): Candidate | undefined {
     outer: for (const c of list) {
       if (i + c.length - 2 >= n) continue;
       for (let k = 2; k < c.length; k++) {
         const j = i + k - 1;
-        if (!isJoinableGap(text, this.ends[j - 1]!, this.starts[j]!)) continue outer;
+        if (!isJoinableGap(this.#text, this.#ends[j - 1]!, this.#starts[j]!)) continue outer;
         const key = c[k] as string;
-        const have = key.charCodeAt(0) === 61 /* = */ ? '=' + this.abbr(j) : this.fold(j);
+        const have = key.charCodeAt(0) === 61 /* = */ ? '=' + this.#abbr(j) : this.#fold(j);
         if (have !== key) continue outer;
       }
       return c;
