@@ -77,9 +77,14 @@ export type Kind = (typeof Kind)[keyof typeof Kind];
 /** The tag name of the extension's own host element, never read. */
 export const HOST_TAG = 'plao-lens';
 
+/** Whether an element is the extension's host (`plao-lens`, or the fallback name, see popover.tsx). */
+export function isHost(el: Element): boolean {
+  return el.localName === HOST_TAG || el.localName.startsWith(HOST_TAG + '-');
+}
+
 export function classify(el: Element): Kind {
   const name = el.localName;
-  if (SKIP.has(name)) return Kind.Skip;
+  if (SKIP.has(name) || isHost(el)) return Kind.Skip;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return Kind.Skip;
   return INLINE.has(name) ? Kind.Inline : Kind.Block;

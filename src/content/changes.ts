@@ -3,7 +3,7 @@
  * elements that changed, topmost only. A batch that touches very many nodes asks for a full
  * rescan instead (cheaper than thousands of small ones, as Dark Reader found).
  */
-import { blockContainer, classify, HOST_TAG, Kind } from './blocks';
+import { blockContainer, classify, isHost, Kind } from './blocks';
 
 /** Beyond this many changed nodes in one batch, rescan the whole page. */
 export const FULL_RESCAN_AFTER = 1000;
@@ -68,9 +68,9 @@ export class Changes {
 
 function isOwn(r: MutationRecord): boolean {
   const t = r.target;
-  if (t.nodeType === Node.ELEMENT_NODE && (t as Element).localName === HOST_TAG) return true;
+  if (t.nodeType === Node.ELEMENT_NODE && isHost(t as Element)) return true;
   if (r.type !== 'childList') return false;
-  const own = (n: Node) => n.nodeType === Node.ELEMENT_NODE && (n as Element).localName === HOST_TAG;
+  const own = (n: Node) => n.nodeType === Node.ELEMENT_NODE && isHost(n as Element);
   const nodes = [...r.addedNodes, ...r.removedNodes];
   return nodes.length > 0 && nodes.every(own);
 }

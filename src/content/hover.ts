@@ -73,7 +73,8 @@ export function trackPointer(
   document.addEventListener(
     'pointermove',
     (e) => {
-      if (e.pointerType === 'touch') return;
+      // Only the reader's own pointer: a page cannot steer the popover with synthetic events.
+      if (e.pointerType === 'touch' || !e.isTrusted) return;
       x = e.clientX;
       y = e.clientY;
       target = e.target;
@@ -94,7 +95,7 @@ export function trackTaps(
   document.addEventListener(
     'pointerdown',
     (e) => {
-      down = e.pointerType === 'mouse' ? null : { x: e.clientX, y: e.clientY };
+      down = e.pointerType === 'mouse' || !e.isTrusted ? null : { x: e.clientX, y: e.clientY };
     },
     { passive: true, signal },
   );
@@ -102,7 +103,7 @@ export function trackTaps(
     'pointerup',
     (e) => {
       // A tap, not a scroll or a drag.
-      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 10) return;
+      if (!down || !e.isTrusted || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 10) return;
       down = null;
       onTap(find(e.clientX, e.clientY), e.target);
     },

@@ -197,11 +197,11 @@ export class Lens {
     });
     await yieldToPage();
     const roots: Node[] = [document.documentElement];
+    const added: PageMatch[] = [];
     let walker: BlockWalker | undefined;
     const finished = await runSliced(
       (deadline) =>
         timed(() => {
-          const added: PageMatch[] = [];
           while (performance.now() < deadline) {
             if (!walker) {
               const root = roots.shift();
@@ -210,7 +210,8 @@ export class Lens {
             }
             if (walker.run(deadline)) walker = undefined;
           }
-          this.#commit(added, []);
+          // A walker outlives its slice: what it found in this one is painted now.
+          this.#commit(added.splice(0), []);
           return !walker && roots.length === 0;
         }),
       signal,
@@ -328,8 +329,8 @@ export class Lens {
     const removed: PageMatch[] = sweep ? this.#index.sweep() : [];
     const roots: Node[] = [];
     let walker: BlockWalker | undefined;
+    const added: PageMatch[] = [];
     await runSliced((deadline) => {
-      const added: PageMatch[] = [];
       while (performance.now() < deadline) {
         if (!walker) {
           const part = parts.shift() ?? roots.shift();
@@ -339,7 +340,7 @@ export class Lens {
         }
         if (walker.run(deadline)) walker = undefined;
       }
-      this.#commit(added, removed.splice(0));
+      this.#commit(added.splice(0), removed.splice(0));
       this.#explainer.checkStillThere();
       return !walker && parts.length === 0 && roots.length === 0;
     }, this.#ac.signal);

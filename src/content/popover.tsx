@@ -5,7 +5,7 @@
  * CSP to <style> a content script inserts). The host sits in the top layer (Popover API), so no
  * page z-index covers it, and its own inline !important styles beat any page rule.
  */
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { computePosition, flip, offset, platform, shift, type Platform } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { TermCard as Card } from '../core/knowledge/types';
 import { TermCard } from '../ui/TermCard';
@@ -29,6 +29,22 @@ const HOST_STYLE: [string, string][] = [
   ['z-index', '2147483647'],
   ['color-scheme', 'light dark'],
 ];
+
+/**
+ * The host is in the top layer: its coordinates are the viewport's whatever the page does to
+ * <html> (a transform there is not a scroll offset, as floating-ui would otherwise assume).
+ */
+const viewportPlatform: Platform = {
+  ...platform,
+  getElementRects: ({ reference, floating }) => {
+    const r = reference.getBoundingClientRect();
+    const f = floating.getBoundingClientRect();
+    return {
+      reference: { x: r.x, y: r.y, width: r.width, height: r.height },
+      floating: { x: 0, y: 0, width: f.width, height: f.height },
+    };
+  },
+};
 
 export interface ShowOptions {
   card: Card;
@@ -78,11 +94,16 @@ export class PopoverHost {
       shadow,
     );
     host.style.setProperty('display', 'block', 'important');
-    if (!this.#open) {
+    // The host inherits a zoom the page sets on <html>; undo it so its coordinates are the
+    // viewport's (Chromium 128+, Firefox 126+ report currentCSSZoom).
+    const zoom = (document.documentElement as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    host.style.setProperty('zoom', String(1 / zoom), 'important');
+    // Asked of the host itself: the page may have removed it (and we put it back) while open.
+    if (!host.matches(':popover-open')) {
       try {
         host.showPopover?.();
       } catch {
-        // Not in the document, or already shown: the fixed position and z-index still apply.
+        // No Popover API, or not in the document: the fixed position and z-index still apply.
       }
     }
     this.#open = true;
@@ -95,6 +116,7 @@ export class PopoverHost {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        platform: viewportPlatform,
       }).then(({ x, y }) => {
         host.style.setProperty('left', `${Math.round(x)}px`, 'important');
         host.style.setProperty('top', `${Math.round(y)}px`, 'important');
@@ -161,7 +183,10 @@ export class PopoverHost {
   }
 
   #createHost(): HTMLElement {
-    const host = document.createElement(HOST_TAG);
+    let host = document.createElement(HOST_TAG);
+    // A page that defined <plao-lens> itself would own the element's class, and through
+    // attachInternals() could read even a closed shadow root. Then use a name it cannot know.
+    if (host.matches(':defined')) host = document.createElement(`${HOST_TAG}-${crypto.randomUUID().slice(0, 8)}`);
     for (const [k, v] of HOST_STYLE) host.style.setProperty(k, v, 'important');
     // Text spacing stays adjustable by the reader's own stylesheets (WCAG 1.4.12); inside, the
     // popover sets its own.

@@ -140,7 +140,9 @@ export class MatchIndex {
       for (let k = i; k <= j; k++) {
         const node = block.nodes[k]!;
         const from = Math.max(0, m.start - block.starts[k]!);
-        const to = Math.min(node.data.length, m.end - block.starts[k]!);
+        // The node's length from the block's offsets: reading `data` copies it in Firefox.
+        const length = (k + 1 < block.nodes.length ? block.starts[k + 1]! : block.text.length) - block.starts[k]!;
+        const to = Math.min(length, m.end - block.starts[k]!);
         let list = this.#byNode.get(node);
         if (!list) this.#byNode.set(node, (list = []));
         list.push({ start: from, end: to, match });

@@ -3,7 +3,7 @@
  * tense. Every receiver parses what arrives with the functions here and drops anything else:
  * pages and other extensions can send messages too.
  */
-import type { TermCard } from './knowledge/types';
+import { CATEGORIES, type Category, type TermCard } from './knowledge/types';
 
 /** Sent by the content script and the extension pages to the background. */
 export type ToBackground =
@@ -95,8 +95,8 @@ export function parsePageTermsReply(v: unknown): PageTermsReply | undefined {
   if (!isRecord(v) || !Array.isArray(v.terms) || typeof v.host !== 'string' || v.host.length > 255) return undefined;
   const terms: PageTerm[] = [];
   for (const t of v.terms) {
-    if (!isRecord(t) || !isId(t.id) || typeof t.count !== 'number') return undefined;
-    terms.push({ id: t.id, count: t.count });
+    if (!isRecord(t) || !isId(t.id) || !Number.isSafeInteger(t.count) || (t.count as number) <= 0) return undefined;
+    terms.push({ id: t.id, count: t.count as number });
   }
   return { terms, host: v.host };
 }
@@ -107,7 +107,18 @@ export function parseTermCard(v: unknown): TermCard | undefined {
   const strings = ['name', 'category', 'short', 'sourceLine', 'reviewed'] as const;
   if (!strings.every((k) => typeof v[k] === 'string') || typeof v.seekCare !== 'boolean') return undefined;
   if (!isId(v.guide.article) || !isId(v.guide.section)) return undefined;
-  return v as unknown as TermCard;
+  if (!CATEGORIES.includes(v.category as Category)) return undefined;
+  // A new object of exactly the checked fields: nothing else that came with the message.
+  return {
+    id: v.id,
+    name: v.name as string,
+    category: v.category as Category,
+    short: v.short as string,
+    sourceLine: v.sourceLine as string,
+    reviewed: v.reviewed as string,
+    guide: { article: v.guide.article, section: v.guide.section },
+    seekCare: v.seekCare,
+  };
 }
 
 /** The address of a guidance section inside the extension, relative to its root. */

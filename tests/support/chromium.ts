@@ -14,6 +14,13 @@ function wrap(page: Page): TestPage {
       (await page.waitForFunction(fn as never, arg, { timeout })).jsonValue() as never,
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
+    tap: async (x, y) => {
+      // Through the DevTools protocol: Playwright's touchscreen needs a touch-emulating context.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await cdp.detach();
+    },
     press: (key) => page.keyboard.press(key),
     screenshot: async (name) => {
       const path = screenshotPath('chromium', name);
