@@ -187,7 +187,10 @@ describe('replies', () => {
     );
   });
 
-  const pageTerm = fc.record({ id: fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/), count: fc.integer({ min: 1, max: 500 }) });
+  const pageTerm = fc.record({
+    id: fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/),
+    count: fc.integer({ min: 1, max: 500 }),
+  });
   const pageTerms = fc.record({ terms: fc.array(pageTerm, { maxLength: 20 }), host: fc.domain() });
 
   test('parsePageTermsReply never throws; a valid reply passes as it is', () => {

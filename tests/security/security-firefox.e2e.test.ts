@@ -43,8 +43,7 @@ describe('Firefox, release build', () => {
   // own custom element got the host constructed by its class, and through attachInternals() its
   // closed root. The host now takes a name the page cannot know in that case.
   test('a page that defined <plao-lens> itself gets no shadow root', () =>
-    v.pageDefinedHostNameGetsNoRoot(driver, server),
-  );
+    v.pageDefinedHostNameGetsNoRoot(driver, server));
   // Known limitation, kept as a failing expectation (docs/security.md): window.find() searches
   // closed shadow roots in both browsers, so a page that knows the cards' texts can tell which is
   // open. It learns no more than the highlight registry and its own pointer events already tell it.
