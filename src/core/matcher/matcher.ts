@@ -13,6 +13,10 @@ const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
 
+function lengthBit(length: number): number {
+  return (1 << Math.min(length, 31)) >>> 0;
+}
+
 /** A first word shared by many phrases gets its candidates sorted by second word too. */
 const INDEX_SECOND_WORD_AFTER = 8;
 
@@ -48,6 +52,13 @@ export class Matcher {
   readonly #abbreviationStarts = new Set<number>();
   readonly #context: Map<string, number[]>;
   readonly #wordCache = new Map<number, boolean>();
+  /**
+   * For an ASCII word starting with letter or digit c: a bit per length (1…31, and 31+) that a
+   * word key or context word of that start could have as written (plus "s", "es" or "'s").
+   * Most words on a page fail this test and are never cut out or folded.
+   */
+  readonly #lengths = new Uint32Array(128);
+  #ascii: boolean[] = [];
   // Reused between calls so that a scan of a large page allocates little.
   #starts: number[] = [];
   #ends: number[] = [];
@@ -64,6 +75,11 @@ export class Matcher {
       } else this.#words.set(key, group(list));
     }
     this.#context = new Map(Object.entries(data.context));
+    for (const key of [...this.#words.keys(), ...this.#context.keys()]) {
+      const c = key.charCodeAt(0);
+      if (c >= 128) continue;
+      for (let extra = 0; extra <= 2; extra++) this.#lengths[c] = this.#lengths[c]! | lengthBit(key.length + extra);
+    }
   }
 
   /**
@@ -75,14 +91,20 @@ export class Matcher {
     const n = this.#tokenize(text);
     const starts = this.#starts;
     const ends = this.#ends;
+    const ascii = this.#ascii;
+    const lengths = this.#lengths;
     for (let i = 0; i < n; i++) {
-      const fold = this.#fold(i);
-      const ctx = this.#context.get(fold);
-      if (ctx) for (const t of ctx) seen.add(t);
-      const w = this.#words.get(fold);
-      const a = this.#abbreviationStarts.has(text.charCodeAt(starts[i]!))
-        ? this.#abbreviations.get(this.#abbr(i))
-        : undefined;
+      const first = text.charCodeAt(starts[i]!);
+      // Upper-case ASCII letters fold to lower case by one bit; digits are unchanged by it.
+      const possible = !ascii[i] || (lengths[first | 0x20]! & lengthBit(ends[i]! - starts[i]!)) !== 0;
+      let w: Candidates | undefined;
+      if (possible) {
+        const fold = this.#fold(i);
+        const ctx = this.#context.get(fold);
+        if (ctx) for (const t of ctx) seen.add(t);
+        w = this.#words.get(fold);
+      }
+      const a = this.#abbreviationStarts.has(first) ? this.#abbreviations.get(this.#abbr(i)) : undefined;
       if (!w && !a) continue;
       const x = w && this.#firstFit(i, n, w);
       const y = a && this.#firstFit(i, n, a);
@@ -103,27 +125,43 @@ export class Matcher {
     const ends = this.#ends;
     const folds = this.#folds;
     const abbrs = this.#abbrs;
+    const ascii = this.#ascii;
     const len = text.length;
     let n = 0;
     let i = 0;
     while (i < len) {
-      const w = this.#wordWidth(text, i);
+      // ASCII inline (most text); anything else through the cached Unicode test.
+      let c = text.charCodeAt(i);
+      const w = c < 128 ? ASCII_WORD[c]! : this.#wordWidth(text, i);
       if (!w) {
         i++;
         continue;
       }
       const start = i;
+      let asciiOnly = c < 128;
       i += w;
-      for (;;) {
-        if (i >= len) break;
+      while (i < len) {
+        c = text.charCodeAt(i);
+        if (c < 128) {
+          if (ASCII_WORD[c]) {
+            i++;
+            continue;
+          }
+          // An apostrophe inside a word ("mother's"), not at its end.
+          if (c === 39 && i + 1 < len && this.#wordWidth(text, i + 1)) {
+            i++;
+            continue;
+          }
+          break;
+        }
         const ww = this.#wordWidth(text, i);
         if (ww) {
+          asciiOnly = false;
           i += ww;
           continue;
         }
-        const c = text.charCodeAt(i);
-        // An apostrophe inside a word ("mother's"), not at its end.
-        if ((c === 39 || c === 0x2019) && i + 1 < len && this.#wordWidth(text, i + 1)) {
+        if (c === 0x2019 && i + 1 < len && this.#wordWidth(text, i + 1)) {
+          asciiOnly = false;
           i++;
           continue;
         }
@@ -131,6 +169,7 @@ export class Matcher {
       }
       starts[n] = start;
       ends[n] = i;
+      ascii[n] = asciiOnly;
       folds[n] = undefined;
       abbrs[n] = undefined;
       n++;
