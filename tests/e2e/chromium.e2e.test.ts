@@ -47,4 +47,5 @@ describe('Chromium', () => {
   test('highlight styles from the options', () => u.highlightStyles(driver, server));
   test('the badge counts the terms, and can be turned off', () => u.badgeCountsTerms(driver, server));
   test('the popup searches the glossary, typo-tolerant, and opens the entry', () => u.popupSearch(driver, server));
+  test('“Questions to ask your clinician” prints cleanly', () => k.questionsPrintCleanly(driver));
 });

@@ -55,3 +55,27 @@ export async function guidanceShowsEveryArticle(driver: Driver): Promise<void> {
     if (driver.name === 'chromium') await page.close();
   }
 }
+
+/** "Questions to ask your clinician" prints cleanly: no navigation, search or buttons, all questions. */
+export async function questionsPrintCleanly(driver: Driver): Promise<void> {
+  const page = await driver.openExtensionPage('pages/guide.html?article=questions-to-ask');
+  await page.waitFor(() => document.querySelector('h1'));
+  await page.emulatePrint(true);
+  try {
+    const printed = await page.evaluate(() => {
+      const shown = (el: Element) => getComputedStyle(el).display !== 'none';
+      return {
+        nav: [...document.querySelectorAll('nav.site, .report-problem')].some(shown),
+        questions: [...document.querySelectorAll('article li')].filter(shown).length,
+        disclaimer: [...document.querySelectorAll('.disclaimer')].some(shown),
+      };
+    });
+    expect(printed.nav).toBe(false);
+    expect(printed.questions).toBeGreaterThan(10);
+    expect(printed.disclaimer).toBe(true);
+    await page.screenshot('guide-questions-print');
+  } finally {
+    await page.emulatePrint(false);
+  }
+  if (driver.name === 'chromium') await page.close();
+}

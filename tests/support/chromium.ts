@@ -14,6 +14,7 @@ function wrap(page: Page): TestPage {
       (await page.waitForFunction(fn as never, arg, { timeout })).jsonValue() as never,
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
+    emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : 'screen' }),
     tap: async (x, y) => {
       // Through the DevTools protocol: Playwright's touchscreen needs a touch-emulating context.
       const cdp = await page.context().newCDPSession(page);

@@ -19,6 +19,8 @@ export interface TestPage {
   waitFor<T, A = undefined>(fn: (arg: A) => T, arg?: A, timeout?: number): Promise<NonNullable<T>>;
   mouseMove(x: number, y: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
+  /** Renders the page as for print (media type "print"), or back to the screen. */
+  emulatePrint(on: boolean): Promise<void>;
   /** A real (trusted) tap of a finger at x, y. */
   tap(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;

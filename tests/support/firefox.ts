@@ -19,6 +19,7 @@ function wrap(page: Page): TestPage {
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
+    emulatePrint: () => Promise.reject(new Error('Firefox over BiDi cannot emulate print media')),
     tap: (x, y) => page.touchscreen.tap(x, y),
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (name) => {
