@@ -21,7 +21,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One browser per file; two files at a time fit this machine's two cores.
           maxWorkers: 2,
-          retry: 0,
+          // Real browsers on a 2-core machine: one retry absorbs a starved run; a real failure fails twice.
+          retry: 1,
           sequence: { groupOrder: 1 },
         },
       },

@@ -62,6 +62,8 @@ export async function popupRevealsTerms(driver: Driver, server: FixtureServer): 
   });
   expect(box).not.toBeNull();
   await popup.click(box!.x, box!.y);
+  // The toolbar popup closes and the reader is back on the page (Firefox tests open it as a tab).
+  await page.bringToFront?.();
   expect(await waitForPopover(page)).toContain('DXA scan');
   expect(await page.evaluate(focusInPopover)).toBe(true);
   expect(await page.evaluate(() => CSS.highlights.has('plao-lens-flash'))).toBe(true);

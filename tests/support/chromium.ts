@@ -10,7 +10,7 @@ const DIST = join(import.meta.dirname, '..', '..', 'dist');
 function wrap(page: Page): TestPage {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
-    waitFor: async (fn, arg, timeout = 10_000) =>
+    waitFor: async (fn, arg, timeout = 15_000) =>
       (await page.waitForFunction(fn as never, arg, { timeout })).jsonValue() as never,
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
@@ -38,6 +38,7 @@ function wrap(page: Page): TestPage {
       return frame.evaluate(fn as never, arg) as never;
     },
     close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
   };
 }
 

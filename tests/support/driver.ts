@@ -29,6 +29,8 @@ export interface TestPage {
   /** Runs `fn` in the first frame whose address contains `urlPart` (cross-origin frames too). */
   evaluateInFrame<T, A = undefined>(urlPart: string, fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   close(): Promise<void>;
+  /** Makes this tab the one in front (Firefox throttles timers in background tabs). */
+  bringToFront?(): Promise<void>;
 }
 
 export interface Driver {

@@ -13,7 +13,7 @@ function wrap(page: Page): TestPage {
   return {
     evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A) =>
       page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg) as Promise<T>,
-    waitFor: async <T, A>(fn: (arg: A) => T, arg?: A, timeout = 10_000) => {
+    waitFor: async <T, A>(fn: (arg: A) => T, arg?: A, timeout = 15_000) => {
       const handle = await page.waitForFunction(fn as (arg: unknown) => T, { timeout, polling: 100 }, arg);
       return (await handle.jsonValue()) as NonNullable<T>;
     },
@@ -37,6 +37,7 @@ function wrap(page: Page): TestPage {
       return frame.evaluate(fn as never, arg);
     },
     close: () => page.close(),
+    bringToFront: () => page.bringToFront(),
   };
 }
 
@@ -79,6 +80,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
     async openExtensionPage(path) {
       // Navigating from inside an extension page is allowed, where the test's own goto is not.
       const page = await driver.extensionPage();
+      // Firefox slows timers in background tabs to about once a second: work on the page in front.
+      await page.bringToFront?.();
       const target = `moz-extension://${UUID}/${path}`;
       await page.evaluate((href) => {
         location.href = href;
