@@ -229,6 +229,7 @@ export async function unreadableSettingsFallBack(driver: Driver): Promise<void> 
     ] as const) {
       await writeStored(page, value);
       await reload(page);
+      await page.waitFor(() => document.querySelector('.settings-notice'));
       const form = await page.evaluate(formState);
       expect(form).toMatchObject({
         ...DEFAULT_FORM,
