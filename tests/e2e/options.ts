@@ -253,9 +253,11 @@ export async function unreadableSettingsFallBack(driver: Driver): Promise<void> 
 
     // Reset asks first, inline; Escape cancels and gives focus back.
     await clickOn(page, 'button.reset');
+    // The question appears, then focus moves to its first answer: wait for both.
     const asked = await page.waitFor(() => {
       const q = document.getElementById('reset-question');
-      return q && { question: q.textContent, focused: document.activeElement?.textContent };
+      const focused = document.activeElement?.textContent;
+      return q && focused === 'Yes, reset' && { question: q.textContent, focused };
     });
     expect(asked).toEqual({ question: expect.stringContaining('Reset every setting'), focused: 'Yes, reset' });
     await page.screenshot('options-reset-confirm');
