@@ -49,10 +49,6 @@ export class Painter {
     return this.#painted.size;
   }
 
-  isPainted(m: PageMatch): boolean {
-    return this.#painted.has(m);
-  }
-
   /** Paints from scratch in a new mode. */
   setMode(mode: DisplayMode, shown: Iterable<PageMatch>): void {
     this.clear();

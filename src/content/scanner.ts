@@ -104,10 +104,6 @@ export class MatchIndex {
     return out;
   }
 
-  hasBlock(block: TextBlock): boolean {
-    return this.#blockStarts.has(block.nodes[0]!);
-  }
-
   /** Whether the block starting with `first` was read (checked before its text is even joined). */
   hasBlockStart(first: Text): boolean {
     return this.#blockStarts.has(first);
@@ -115,7 +111,7 @@ export class MatchIndex {
 
   /** Reads one block; returns the matches added. */
   readBlock(block: TextBlock, section: Element | null): PageMatch[] {
-    if (this.hasBlock(block)) return [];
+    if (this.hasBlockStart(block.nodes[0]!)) return [];
     this.#blockStarts.add(block.nodes[0]!);
     const found = this.#found;
     found.length = 0;

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { READ_ORIGINS } from '../../core/permissions';
 import knowledge from 'plao:knowledge/full';
 import { guidePath, parsePageTermsReply, type ToContent } from '../../core/messages';
 import { searchFor, type SearchResult } from '../../core/search';
@@ -15,9 +16,6 @@ import {
 } from '../../core/settings';
 import { SearchBox, useSearch } from '../../ui/SearchBox';
 import { PopupView, type PopupState } from './PopupView';
-
-/** Where PLAO Lens reads pages (the content script's matches). */
-const ORIGINS = ['http://*/*', 'https://*/*'];
 
 /** The tab the popup is about: the active tab, or `?tab=ID` when opened as a page. */
 async function currentTabId(): Promise<number | undefined> {
@@ -80,7 +78,7 @@ function Popup() {
       setTabId(id);
       refresh(id);
     });
-    void browser.permissions.contains({ origins: ORIGINS }).then(setHostAccess);
+    void browser.permissions.contains({ origins: READ_ORIGINS }).then(setHostAccess);
   }, []);
   const host = state.status === 'ready' ? state.host : '';
   const url = (path: string) => browser.runtime.getURL(path);
@@ -110,7 +108,7 @@ function Popup() {
           () => undefined,
         );
       }}
-      onRequestAccess={() => void browser.permissions.request({ origins: ORIGINS }).then(setHostAccess)}
+      onRequestAccess={() => void browser.permissions.request({ origins: READ_ORIGINS }).then(setHostAccess)}
       search={
         <SearchBox
           id="popup-search"

@@ -2,17 +2,16 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { READ_ORIGINS } from '../../core/permissions';
 import { WelcomeView } from './WelcomeView';
-
-const ORIGINS = ['http://*/*', 'https://*/*'];
 
 function Welcome() {
   const [hostAccess, setHostAccess] = useState(true);
-  useEffect(() => void browser.permissions.contains({ origins: ORIGINS }).then(setHostAccess), []);
+  useEffect(() => void browser.permissions.contains({ origins: READ_ORIGINS }).then(setHostAccess), []);
   return (
     <WelcomeView
       hostAccess={hostAccess}
-      onRequestAccess={() => void browser.permissions.request({ origins: ORIGINS }).then(setHostAccess)}
+      onRequestAccess={() => void browser.permissions.request({ origins: READ_ORIGINS }).then(setHostAccess)}
     />
   );
 }

@@ -1,0 +1,2 @@
+/** Where PLAO Lens reads pages: the content script's matches, and the host access Firefox asks for. */
+export const READ_ORIGINS = ['http://*/*', 'https://*/*'];
