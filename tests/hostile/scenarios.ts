@@ -129,6 +129,7 @@ export async function cssWars(driver: Driver, server: FixtureServer): Promise<vo
   await paintedIncluding(page, ['PLAO', 'DEXA scan', 'bisphosphonate', 'Vitamin D', 'calcium']);
   const term = await hover(page, 'PLAO');
   const state = await popoverShowing(page, 'Pregnancy- and lactation-associated osteoporosis');
+  await new Promise((r) => setTimeout(r, 250)); // the popover's short fade-in, before the screenshot
   await page.screenshot('hostile-css-wars-popover');
   expectPopoverOnTop(state, term);
   console.log(

@@ -10,10 +10,12 @@ export interface SiteListProps {
 export function SiteList({ sites, onRemove }: SiteListProps) {
   const box = useRef<HTMLDivElement>(null);
   // Which entry to focus once a removal has re-rendered the list (its button is gone by then).
-  const focusAfterRemove = useRef<number | undefined>(undefined);
+  const focusAfterRemove = useRef<{ at: number; host: string } | undefined>(undefined);
   useEffect(() => {
-    const at = focusAfterRemove.current;
-    if (at === undefined || !box.current) return;
+    const pending = focusAfterRemove.current;
+    // A render from an older storage change may still list the removed site: wait for the one without it.
+    if (pending === undefined || !box.current || sites.includes(pending.host)) return;
+    const { at } = pending;
     focusAfterRemove.current = undefined;
     const buttons = box.current.querySelectorAll<HTMLButtonElement>('button');
     (buttons[Math.min(at, buttons.length - 1)] ?? box.current.querySelector<HTMLElement>('.sites-empty'))?.focus();
@@ -34,7 +36,7 @@ export function SiteList({ sites, onRemove }: SiteListProps) {
                 type="button"
                 aria-label={t('optionsRemoveSiteLabel', host)}
                 onClick={() => {
-                  focusAfterRemove.current = i;
+                  focusAfterRemove.current = { at: i, host };
                   onRemove(host);
                 }}
               >
