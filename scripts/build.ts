@@ -6,7 +6,7 @@
  */
 import { build, transform, type Plugin } from 'esbuild';
 import { zipSync } from 'fflate';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentKnowledge, FullKnowledge } from '../src/core/knowledge/types';
@@ -21,6 +21,24 @@ export type Mode = 'release' | 'test' | 'bench';
 
 export function outDir(browser: Browser, mode: Mode, glossary = ''): string {
   return mode === 'release' ? join(ROOT, 'dist', browser) : join(ROOT, 'dist', mode + glossary, browser);
+}
+
+/** The extension's pages: every folder of src/pages with `<name>.html` (and `index.tsx`, its script). */
+export function pageNames(): string[] {
+  const dir = join(ROOT, 'src/pages');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, `${d.name}.html`)))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** What esbuild bundles: the two scripts and one per page, so adding a page is adding its folder. */
+export function entryPoints(): Record<string, string> {
+  return {
+    content: 'src/content/index.ts',
+    background: 'src/background/index.ts',
+    ...Object.fromEntries(pageNames().map((page) => [`pages/${page}`, `src/pages/${page}/index.tsx`])),
+  };
 }
 
 function knowledgePlugin(content: ContentKnowledge, full: FullKnowledge): Plugin {
@@ -128,15 +146,7 @@ export async function buildExtension(
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'pages'), { recursive: true });
   await build({
-    entryPoints: {
-      content: 'src/content/index.ts',
-      background: 'src/background/index.ts',
-      'pages/popup': 'src/pages/popup/index.tsx',
-      'pages/guide': 'src/pages/guide/index.tsx',
-      'pages/glossary': 'src/pages/glossary/index.tsx',
-      'pages/welcome': 'src/pages/welcome/index.tsx',
-      'pages/options': 'src/pages/options/index.tsx',
-    },
+    entryPoints: entryPoints(),
     absWorkingDir: ROOT,
     outdir: out,
     bundle: true,
@@ -150,16 +160,14 @@ export async function buildExtension(
     define: {
       __TEST__: String(mode === 'test'),
       __BENCH__: String(mode === 'bench'),
-      __BROWSER__: JSON.stringify(browser),
     },
     plugins: [knowledgePlugin(content, full), noRawHtmlPlugin, minifiedCssText],
     logLevel: 'warning',
   });
   cpSync(join(ROOT, 'src/content/highlight.css'), join(out, 'content.css'));
   cpSync(join(ROOT, 'src/ui/page.css'), join(out, 'pages/page.css'));
-  for (const page of readdirSync(join(ROOT, 'src/pages'))) {
-    const html = join(ROOT, 'src/pages', page, `${page}.html`);
-    cpSync(html, join(out, 'pages', `${page}.html`));
+  for (const page of pageNames()) {
+    cpSync(join(ROOT, 'src/pages', page, `${page}.html`), join(out, 'pages', `${page}.html`));
   }
   cpSync(join(ROOT, 'icons'), join(out, 'icons'), { recursive: true, filter: (p) => !p.endsWith('.svg') });
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');

@@ -1,6 +1,6 @@
 /** Keyboard commands (rebindable in the browser's shortcut settings): next and previous term. */
 import browser, { type Tabs } from 'webextension-polyfill';
-import type { ToContent } from '../core/messages';
+import { callTab } from './calls';
 
 export function handleCommands(): void {
   browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
@@ -13,6 +13,5 @@ export function handleCommands(): void {
 async function step(direction: 1 | -1, tabId: number | undefined): Promise<void> {
   const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (id === undefined) return;
-  const request: ToContent = { type: 'stepTerm', direction };
-  await browser.tabs.sendMessage(id, request, { frameId: 0 }).catch(() => undefined);
+  await callTab(id)({ type: 'stepTerm', direction });
 }

@@ -1,7 +1,8 @@
 /** Background entry: wiring only. Every message is checked for its sender and shape first. */
 import browser, { type Runtime } from 'webextension-polyfill';
 import cards from 'plao:knowledge/cards';
-import { guidePath, parseToBackground, type ToBackground } from '../core/messages';
+import { guidePath, pagePath } from '../core/addresses';
+import { parseToBackground, type BackgroundReplies, type ToBackground } from '../core/messages';
 import { clearBadgesWhenTurnedOff, showCount, upgradeStoredSettings } from './settings';
 import { handleCommands } from './commands';
 import { createMenus, handleMenuClicks } from './menus';
@@ -12,7 +13,7 @@ type Handlers = {
   [K in ToBackground['type']]: (
     msg: Extract<ToBackground, { type: K }>,
     sender: Runtime.MessageSender,
-  ) => Promise<unknown>;
+  ) => Promise<BackgroundReplies[K]>;
 };
 
 const handlers: Handlers = {
@@ -35,7 +36,7 @@ const handlers: Handlers = {
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   void createMenus();
-  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('pages/welcome.html') });
+  if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(pagePath('welcome')) });
   if (reason === 'update') void upgradeStoredSettings();
 });
 browser.runtime.onStartup.addListener(() => void createMenus());

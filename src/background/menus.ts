@@ -3,7 +3,8 @@
  * selection holds a known term; otherwise the glossary opens, searched for the selected words.
  */
 import browser from 'webextension-polyfill';
-import { parseFoundReply, type ToContent } from '../core/messages';
+import { glossaryPath } from '../core/addresses';
+import { callTab } from './calls';
 
 const MENU_ID = 'plao-lens-explain';
 
@@ -25,12 +26,9 @@ export function handleMenuClicks(): void {
 
 async function explain(text: string, tabId: number | undefined, frameId: number): Promise<void> {
   let found = false;
-  if (tabId !== undefined) {
-    const request: ToContent = { type: 'explainSelection' };
-    found = parseFoundReply(await browser.tabs.sendMessage(tabId, request, { frameId }).catch(() => undefined)).found;
-  }
+  if (tabId !== undefined) found = (await callTab(tabId, frameId)({ type: 'explainSelection' })).found;
   if (!found) {
-    const q = text.trim().slice(0, 100);
-    await browser.tabs.create({ url: browser.runtime.getURL(`pages/glossary.html?q=${encodeURIComponent(q)}`) });
+    const query = text.trim().slice(0, 100);
+    await browser.tabs.create({ url: browser.runtime.getURL(glossaryPath({ query })) });
   }
 }

@@ -1,24 +1,13 @@
 /** Content script entry: reads settings, starts PLAO Lens on this frame, and answers the popup. */
-import type { Runtime } from 'webextension-polyfill';
+import type { Runtime, Storage } from 'webextension-polyfill';
 import compactMatcher from 'plao:knowledge/matcher';
-import {
-  guidePath,
-  parseTermCard,
-  parseToContent,
-  type FoundReply,
-  type PageTermsReply,
-  type ToBackground,
-} from '../core/messages';
+import { guidePath } from '../core/addresses';
+import { parseToContent, type FoundReply, type PageTermsReply } from '../core/messages';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import { decodeMatcher } from '../core/matcher/compact';
-import { ext as browser } from './extension-api';
+import { callBackground, ext as browser } from './extension-api';
+import { isOrphaned, takeOver } from './instance';
 import { Lens } from './lens';
-
-function send(msg: ToBackground): void {
-  browser.runtime.sendMessage(msg).catch(() => {
-    // The background may be restarting; a lost termsFound or openGuidance is retried by the user.
-  });
-}
 
 async function readSettings(): Promise<Settings> {
   try {
@@ -34,17 +23,42 @@ async function main(): Promise<void> {
   if (!(document.documentElement instanceof HTMLElement)) return; // XML, SVG documents: leave alone.
   const isTop = window === window.top;
   let lens: Lens | undefined;
+  let stopped = false;
+
+  const onStorage = (changes: Record<string, Storage.StorageChange>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]?.newValue).settings);
+  };
+  const stop = () => {
+    stopped = true;
+    lens?.destroy();
+    lens = undefined;
+    browser.storage.onChanged.removeListener(onStorage);
+    browser.runtime.onMessage.removeListener(onMessage as unknown as Runtime.OnMessageListener);
+  };
+  // Before anything is painted: an older run in this frame leaves the page to this one.
+  const release = takeOver(stop);
+  /** The extension was reloaded or removed under this run: leave the page as it was. */
+  const stopIfOrphaned = () => {
+    if (!isOrphaned(browser.runtime)) return false;
+    queueMicrotask(() => {
+      stop();
+      release();
+    });
+    return true;
+  };
+
   const apply = (settings: Settings) => {
+    if (stopped) return;
     const on = isSiteEnabled(settings, location.hostname);
     if (on && !lens) {
       lens = new Lens({
         matcher,
-        getCard: async (id) =>
-          parseTermCard(await browser.runtime.sendMessage({ type: 'getTermCard', id } satisfies ToBackground)),
+        getCard: (id) => (stopIfOrphaned() ? Promise.resolve(undefined) : callBackground({ type: 'getTermCard', id })),
         settings,
         guideHref: (a, s) => browser.runtime.getURL(guidePath(a, s)),
-        openGuide: (article, section) => send({ type: 'openGuidance', article, section }),
-        reportTerms: (distinct) => isTop && send({ type: 'termsFound', distinct }),
+        // A lost openGuidance is retried by the user; a lost termsFound is sent again on the next change.
+        openGuide: (article, section) => void callBackground({ type: 'openGuidance', article, section }),
+        reportTerms: (distinct) => isTop && !stopIfOrphaned() && void callBackground({ type: 'termsFound', distinct }),
         ...(__BENCH__
           ? {
               onScanned: (stats) =>
@@ -56,21 +70,16 @@ async function main(): Promise<void> {
     } else if (!on && lens) {
       lens.destroy();
       lens = undefined;
-      if (isTop) send({ type: 'termsFound', distinct: 0 });
+      if (isTop) void callBackground({ type: 'termsFound', distinct: 0 });
     } else lens?.updateSettings(settings);
   };
-  apply(await readSettings());
-
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]?.newValue).settings);
-  });
 
   /**
    * Replies go through sendResponse (Chromium ignores a promise returned by a listener); `true`
    * keeps the channel open for an answer that comes later.
    */
   const onMessage = (raw: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void): boolean => {
-    if (sender.id !== browser.runtime.id) return false;
+    if (stopped || sender.id !== browser.runtime.id) return false;
     const msg = parseToContent(raw);
     if (!msg) return false;
     const answer = (found: Promise<boolean> | undefined) => {
@@ -90,6 +99,10 @@ async function main(): Promise<void> {
         return answer(lens?.explainSelection());
     }
   };
+
+  apply(await readSettings());
+  if (stopped) return; // a newer run took over while the settings were read
+  browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage as unknown as Runtime.OnMessageListener);
 }
 

@@ -1,7 +1,8 @@
 /**
  * The one message protocol between the extension's contexts. Requests are verbs, events are past
  * tense. Every receiver parses what arrives with the functions here and drops anything else:
- * pages and other extensions can send messages too.
+ * pages and other extensions can send messages too. Each request has one reply type and one reply
+ * parser (below); `callWith` pairs them, so a sender never picks a parser by hand.
  */
 import { CATEGORIES, type Category, type TermCard } from './knowledge/types';
 
@@ -121,7 +122,60 @@ export function parseTermCard(v: unknown): TermCard | undefined {
   };
 }
 
-/** The address of a guidance section inside the extension, relative to its root. */
-export function guidePath(article: string, section?: string): string {
-  return `pages/guide.html?article=${encodeURIComponent(article)}${section ? `#${encodeURIComponent(section)}` : ''}`;
+/** What each request to the background is answered with. */
+export interface BackgroundReplies {
+  openGuidance: undefined;
+  termsFound: undefined;
+  getTermCard: TermCard | undefined;
+}
+
+/** What each request to a content script is answered with. */
+export interface ContentReplies {
+  /** Undefined when no content script answers (a browser page, a store page, no host access). */
+  getPageTerms: PageTermsReply | undefined;
+  revealTerm: FoundReply;
+  stepTerm: FoundReply;
+  explainSelection: FoundReply;
+}
+
+type Parsers<M extends { type: string }, R extends Record<M['type'], unknown>> = {
+  [K in M['type']]: (reply: unknown) => R[K];
+};
+
+const nothing = (): undefined => undefined;
+
+export const backgroundReplyParsers: Parsers<ToBackground, BackgroundReplies> = {
+  openGuidance: nothing,
+  termsFound: nothing,
+  getTermCard: parseTermCard,
+};
+
+export const contentReplyParsers: Parsers<ToContent, ContentReplies> = {
+  getPageTerms: parsePageTermsReply,
+  revealTerm: parseFoundReply,
+  stepTerm: parseFoundReply,
+  explainSelection: parseFoundReply,
+};
+
+/**
+ * A typed call over a context's transport (`runtime.sendMessage`, `tabs.sendMessage` to a tab):
+ * the reply is parsed by the request's own parser. A call never rejects: a receiver that is not
+ * there (no content script, a background restarting) reads as no reply.
+ */
+export function callWith<M extends { type: keyof R & string }, R>(
+  parsers: { [K in keyof R]: (reply: unknown) => R[K] },
+  send: (msg: M) => Promise<unknown>,
+): <T extends M>(msg: T) => Promise<R[T['type']]> {
+  return async <T extends M>(msg: T): Promise<R[T['type']]> => {
+    const parse = parsers[msg.type as T['type']];
+    return parse(await send(msg).catch(() => undefined));
+  };
+}
+
+/** Typed calls to a tab's content scripts over `tabs.sendMessage`, by tab and frame (0: the top frame). */
+export function tabCaller(
+  sendMessage: (tabId: number, msg: ToContent, options: { frameId: number }) => Promise<unknown>,
+): (tabId: number, frameId?: number) => <T extends ToContent>(msg: T) => Promise<ContentReplies[T['type']]> {
+  return (tabId, frameId = 0) =>
+    callWith<ToContent, ContentReplies>(contentReplyParsers, (msg) => sendMessage(tabId, msg, { frameId }));
 }

@@ -24,7 +24,5 @@ declare module '*.css' {
 
 /** True in the build the end-to-end tests load (open shadow root); false in the release build. */
 declare const __TEST__: boolean;
-/** The browser a build is for. */
-declare const __BROWSER__: 'chromium' | 'firefox';
 /** True in the benchmark build: the content script publishes its scan timings to the page. */
 declare const __BENCH__: boolean;

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { knowledgeHref } from '../core/addresses';
 import type { Block, Inline } from '../core/knowledge/types';
 import { t } from './i18n';
 
@@ -8,16 +9,6 @@ export interface MarkdownProps {
   citeHref: (key: string) => string;
   /** The display number of a cited source. */
   citeNumber: (key: string) => number;
-}
-
-/** Resolves the knowledge's link forms to addresses inside the extension's pages. */
-export function resolveHref(href: string): string {
-  if (href.startsWith('term:')) return `glossary.html#${href.slice(5)}`;
-  if (href.startsWith('guide:')) {
-    const [article = '', section] = href.slice(6).split('#');
-    return `guide.html?article=${article}${section ? `#${section}` : ''}`;
-  }
-  return href;
 }
 
 /** Renders compiled Markdown; content never becomes an HTML string. */
@@ -36,7 +27,7 @@ export function Markdown({ blocks, citeHref, citeNumber }: MarkdownProps) {
           return (
             <a
               key={n}
-              href={resolveHref(i.href)}
+              href={knowledgeHref(i.href)}
               {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
             >
               {inl(i.c)}

@@ -1,5 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { parsePageTermsReply, parseTermCard, parseToBackground, parseToContent } from '../../src/core/messages';
+import {
+  backgroundReplyParsers,
+  callWith,
+  contentReplyParsers,
+  parsePageTermsReply,
+  parseTermCard,
+  parseToBackground,
+  parseToContent,
+  tabCaller,
+  type BackgroundReplies,
+  type ToBackground,
+} from '../../src/core/messages';
 
 describe('messages', () => {
   test('valid messages pass', () => {
@@ -61,5 +72,51 @@ describe('messages', () => {
     expect(parsePageTermsReply({ terms: [{ id: 'PLAO!', count: 2 }], host: 'example.org' })).toBeUndefined();
     expect(parsePageTermsReply({ terms: [] })).toBeUndefined();
     expect(parsePageTermsReply('x')).toBeUndefined();
+  });
+});
+
+describe('typed calls', () => {
+  const card = {
+    id: 'dxa-scan',
+    name: 'DXA scan',
+    category: 'tests',
+    short: 'x',
+    sourceLine: 'y',
+    reviewed: '2026-01-01',
+    guide: { article: 'getting-diagnosed', section: 'dxa' },
+    seekCare: false,
+  };
+
+  test('each request’s reply is read by its own parser', async () => {
+    const replies: Record<string, unknown> = { getTermCard: { ...card, extra: 1 }, termsFound: 'ignored' };
+    const call = callWith<ToBackground, BackgroundReplies>(backgroundReplyParsers, (m) =>
+      Promise.resolve(replies[m.type]),
+    );
+    expect(await call({ type: 'getTermCard', id: 'dxa-scan' })).toEqual(card);
+    expect(await call({ type: 'termsFound', distinct: 2 })).toBeUndefined();
+  });
+
+  test('a receiver that is not there reads as no reply; a call never rejects', async () => {
+    const sent: unknown[] = [];
+    const toTab = tabCaller((tabId, msg, options) => {
+      sent.push([tabId, msg, options]);
+      return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    });
+    expect(await toTab(7)({ type: 'getPageTerms' })).toBeUndefined();
+    expect(await toTab(7, 3)({ type: 'explainSelection' })).toEqual({ found: false });
+    expect(sent).toEqual([
+      [7, { type: 'getPageTerms' }, { frameId: 0 }],
+      [7, { type: 'explainSelection' }, { frameId: 3 }],
+    ]);
+  });
+
+  test('every request type has a reply parser', () => {
+    expect(Object.keys(contentReplyParsers).sort()).toEqual([
+      'explainSelection',
+      'getPageTerms',
+      'revealTerm',
+      'stepTerm',
+    ]);
+    expect(Object.keys(backgroundReplyParsers).sort()).toEqual(['getTermCard', 'openGuidance', 'termsFound']);
   });
 });

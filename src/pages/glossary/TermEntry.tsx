@@ -1,3 +1,4 @@
+import { fromPage, guidePath } from '../../core/addresses';
 import type { Article, SourceEntry, TermEntry as Term } from '../../core/knowledge/types';
 import { t } from '../../ui/i18n';
 import { Markdown } from '../../ui/Markdown';
@@ -56,7 +57,7 @@ export function TermEntry({ term, sources, names, article, version, isTarget, hi
         </p>
       )}
       <p>
-        <a href={`guide.html?article=${term.guide.article}#${term.guide.section}`}>
+        <a href={fromPage(guidePath(term.guide.article, term.guide.section))}>
           {article ? t('glossaryReadGuidanceOn', article.title) : t('readFullGuidance')}
         </a>
       </p>

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import knowledge from 'plao:knowledge/full';
 import browser from 'webextension-polyfill';
+import { fromPage, guidePath } from '../../core/addresses';
 import type { Category } from '../../core/knowledge/types';
 import { searchFor, type SearchResult } from '../../core/search';
 import { t } from '../../ui/i18n';
@@ -29,7 +30,7 @@ function GlossarySearch({ onOpenTerm }: { onOpenTerm: (id: string) => void }) {
   const s = useSearch(searchFor(knowledge), initialQuery, 12);
   const open = (r: SearchResult) => {
     if (r.kind === 'term') onOpenTerm(r.id);
-    else location.href = `guide.html?article=${encodeURIComponent(r.article)}#${encodeURIComponent(r.section)}`;
+    else location.href = fromPage(guidePath(r.article, r.section));
   };
   return (
     <SearchBox

@@ -1,3 +1,4 @@
+import { fromPage, guidePath } from '../../core/addresses';
 import type { Article, Meta, SourceEntry } from '../../core/knowledge/types';
 import { Markdown } from '../../ui/Markdown';
 import { t } from '../../ui/i18n';
@@ -62,7 +63,7 @@ export function ArticleIndex({ articles }: { articles: Article[] }) {
       <ol>
         {articles.map((a) => (
           <li key={a.id}>
-            <a href={`guide.html?article=${a.id}`}>{a.title}</a> — <span class="muted">{a.summary}</span>
+            <a href={fromPage(guidePath(a.id))}>{a.title}</a> — <span class="muted">{a.summary}</span>
           </li>
         ))}
       </ol>

@@ -5,7 +5,7 @@ import { setSiteEnabled, type Settings } from '../../core/settings';
 import { t } from '../../ui/i18n';
 import css from './options.css';
 import { OptionsView, type OptionsActions, type OptionsState } from './OptionsView';
-import { useStoredSettings } from './use-settings';
+import { useStoredSettings } from '../settings-store';
 
 const STATUS_SHOWN_MS = 4000;
 

@@ -4,17 +4,13 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { READ_ORIGINS } from '../../core/permissions';
 import knowledge from 'plao:knowledge/full';
-import { guidePath, parsePageTermsReply, type ToContent } from '../../core/messages';
+import { glossaryPath, guidePath, pagePath } from '../../core/addresses';
+import type { ToContent } from '../../core/messages';
 import { searchFor, type SearchResult } from '../../core/search';
-import {
-  isSiteEnabled,
-  parseSettings,
-  SETTINGS_KEY,
-  setSiteEnabled,
-  toStored,
-  type Settings,
-} from '../../core/settings';
+import { isSiteEnabled, parseSettings, setSiteEnabled } from '../../core/settings';
 import { SearchBox, useSearch } from '../../ui/SearchBox';
+import { callTab } from '../calls';
+import { useStoredSettings } from '../settings-store';
 import { PopupView, type PopupState } from './PopupView';
 
 /** The tab the popup is about: the active tab, or `?tab=ID` when opened as a page. */
@@ -27,11 +23,8 @@ async function currentTabId(): Promise<number | undefined> {
 
 async function loadPage(tabId: number | undefined): Promise<PopupState> {
   if (tabId === undefined) return { status: 'unavailable' };
-  const request: ToContent = { type: 'getPageTerms' };
   // No content script here (a browser page, a store page, or no host access): nothing to show.
-  const reply = parsePageTermsReply(
-    await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined),
-  );
+  const reply = await callTab(tabId)({ type: 'getPageTerms' });
   if (!reply) return { status: 'unavailable' };
   const names = new Map(knowledge.terms.map((t) => [t.id, t.name]));
   return {
@@ -41,22 +34,11 @@ async function loadPage(tabId: number | undefined): Promise<PopupState> {
   };
 }
 
-function useSettings(): [Settings, (s: Settings) => void] {
-  const [settings, setSettings] = useState<Settings>(parseSettings(undefined).settings);
-  useEffect(() => {
-    const read = () =>
-      void browser.storage.local.get(SETTINGS_KEY).then((v) => setSettings(parseSettings(v[SETTINGS_KEY]).settings));
-    read();
-    browser.storage.onChanged.addListener(read);
-    return () => browser.storage.onChanged.removeListener(read);
-  }, []);
-  const save = (s: Settings) => void browser.storage.local.set({ [SETTINGS_KEY]: toStored(s) });
-  return [settings, save];
-}
+const DEFAULTS = parseSettings(undefined).settings;
 
 /** Opens a search result in a new tab: the glossary entry, or the guidance section. */
 function openResult(r: SearchResult): void {
-  const path = r.kind === 'term' ? `pages/glossary.html#${r.id}` : guidePath(r.article, r.section);
+  const path = r.kind === 'term' ? glossaryPath({ term: r.id }) : guidePath(r.article, r.section);
   void browser.tabs.create({ url: browser.runtime.getURL(path) }).then(() => {
     if (!new URLSearchParams(location.search).has('tab')) window.close();
   });
@@ -66,7 +48,7 @@ function Popup() {
   const [tabId, setTabId] = useState<number | undefined>();
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [hostAccess, setHostAccess] = useState(true);
-  const [settings, save] = useSettings();
+  const { settings = DEFAULTS, save } = useStoredSettings();
   const search = useSearch(
     useMemo(() => searchFor(knowledge), []),
     '',
@@ -88,22 +70,22 @@ function Popup() {
       siteOn={!host || isSiteEnabled({ ...settings, enabled: true }, host)}
       paused={!settings.enabled}
       hostAccess={hostAccess}
-      glossaryHref={url('pages/glossary.html')}
-      guideHref={url('pages/guide.html')}
-      optionsHref={url('pages/options.html')}
+      glossaryHref={url(pagePath('glossary'))}
+      guideHref={url(guidePath())}
+      optionsHref={url(pagePath('options'))}
       onSiteSwitch={(on) => {
-        save(setSiteEnabled(settings, host, on));
+        void save(setSiteEnabled(settings, host, on));
         // The page reads itself again when switched on; ask for its terms once it has.
         setTimeout(() => refresh(tabId), 600);
       }}
       onPause={(paused) => {
-        save({ ...settings, enabled: !paused });
+        void save({ ...settings, enabled: !paused });
         setTimeout(() => refresh(tabId), 600);
       }}
       onReveal={(id) => {
         if (tabId === undefined) return;
-        const request: ToContent = { type: 'revealTerm', id };
-        void browser.tabs.sendMessage(tabId, request, { frameId: 0 }).then(
+        // The popup closes once the page has answered at all; its reply is not read.
+        void browser.tabs.sendMessage(tabId, { type: 'revealTerm', id } satisfies ToContent, { frameId: 0 }).then(
           () => window.close(),
           () => undefined,
         );

@@ -1,11 +1,13 @@
 /**
- * The settings as storage holds them, kept current: read once, then re-read from every
- * `storage.onChanged`, so this page follows changes made anywhere (the popup, a second options
- * page). Writes go through `toStored`, so only what differs from the defaults is kept.
+ * The one settings store of the extension pages (the options page and the popup): the settings as
+ * storage holds them, kept current. Read once, then followed through every `storage.onChanged`, so
+ * a page follows changes made anywhere (the popup, a second options page); a read that returns after
+ * a change is ignored as older. Writes go through `toStored`, so only what differs from the
+ * defaults is kept.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser, { type Storage } from 'webextension-polyfill';
-import { parseSettings, SETTINGS_KEY, toStored, type Settings } from '../../core/settings';
+import { parseSettings, SETTINGS_KEY, toStored, type Settings } from '../core/settings';
 
 export interface StoredSettingsState {
   /** Undefined until the first read finishes. */
