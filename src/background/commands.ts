@@ -2,7 +2,9 @@
 import browser, { type Tabs } from 'webextension-polyfill';
 import { callTab } from './calls';
 
+/** Firefox for Android has no keyboard commands: there the popup's term list takes their place. */
 export function handleCommands(): void {
+  if (!browser.commands?.onCommand) return;
   browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
     const direction = command === 'next-term' ? 1 : command === 'previous-term' ? -1 : 0;
     if (!direction) return;

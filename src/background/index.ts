@@ -1,4 +1,9 @@
-/** Background entry: wiring only. Every message is checked for its sender and shape first. */
+/**
+ * Background entry: wiring only. Every message is checked for its sender and shape first. Every
+ * listener is added synchronously as the script loads, before anything that can throw: the browser
+ * stops an idle background (Android does so early) and wakes it for an event only if the listener
+ * was added on the first run. Keyboard commands and menus exist on desktop only.
+ */
 import browser, { type Runtime } from 'webextension-polyfill';
 import cards from 'plao:knowledge/cards';
 import { guidePath, pagePath } from '../core/addresses';
@@ -51,6 +56,6 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   return handle(msg, sender).catch(() => undefined);
 });
 
+clearBadgesWhenTurnedOff();
 handleCommands();
 handleMenuClicks();
-clearBadgesWhenTurnedOff();

@@ -8,7 +8,13 @@ import { callTab } from './calls';
 
 const MENU_ID = 'plao-lens-explain';
 
+/** Firefox for Android has no context menus: there a tap on a term explains it. */
+function menusExist(): boolean {
+  return !!browser.contextMenus?.onClicked;
+}
+
 export async function createMenus(): Promise<void> {
+  if (!menusExist()) return;
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({
     id: MENU_ID,
@@ -18,6 +24,7 @@ export async function createMenus(): Promise<void> {
 }
 
 export function handleMenuClicks(): void {
+  if (!menusExist()) return;
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID) return;
     void explain(info.selectionText ?? '', tab?.id, info.frameId ?? 0);

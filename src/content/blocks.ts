@@ -77,7 +77,7 @@ export type Kind = (typeof Kind)[keyof typeof Kind];
 /** The tag name of the extension's own host element, never read. */
 export const HOST_TAG = 'plao-lens';
 
-/** Whether an element is the extension's host (`plao-lens`, or the fallback name, see popover.tsx). */
+/** Whether an element is the extension's host (`plao-lens`, or the fallback name, see surface/shadow-host.ts). */
 export function isHost(el: Element): boolean {
   return el.localName === HOST_TAG || el.localName.startsWith(HOST_TAG + '-');
 }

@@ -1,12 +1,21 @@
 /**
- * When and for which term the popover shows: hover intent (a dwell before showing, a grace period
- * before hiding, open while the pointer is inside: WCAG 1.4.13), a tap on touch screens, and
- * immediate opening with focus for keyboard, popup and context-menu users, who get their focus
- * back when it closes.
+ * When, for which term and on which surface a card shows. The display state says why a card is
+ * open, which decides where it shows and what closes it:
+ * - hover: the pointer rests on a term (a dwell before showing, a grace period before hiding, open
+ *   while the pointer is inside: WCAG 1.4.13); the popover beside the term;
+ * - pinned: opened with focus inside by keyboard, popup and context-menu users, who get their focus
+ *   back when it closes; the popover;
+ * - touch: a tap; the bottom sheet on a narrow screen, else the popover; a tap outside closes it.
  */
 import type { TermCard } from '../core/knowledge/types';
-import { PopoverHost } from './popover';
 import type { PageMatch } from './scanner';
+import { AnchoredPopover } from './surface/popover';
+import { BottomSheet, narrowScreen } from './surface/sheet';
+import { ShadowHost } from './surface/shadow-host';
+import cardCss from '../ui/term-card.css';
+import popoverCss from './surface/popover.css';
+import sheetCss from './surface/sheet.css';
+import type { Surface } from './surface/surface';
 
 export interface ExplainerDeps {
   /** Term ids by term number. */
@@ -18,15 +27,29 @@ export interface ExplainerDeps {
   delay: () => number;
 }
 
+export type DisplayKind = 'hover' | 'pinned' | 'touch';
+
+type Display = { kind: 'closed' } | { kind: DisplayKind; match: PageMatch; surface: Surface };
+
 const HIDE_GRACE = 400;
+const CLOSED: Display = { kind: 'closed' };
+
+/** The page link a term is part of, if any. */
+function linkAround(m: PageMatch): HTMLAnchorElement | null {
+  const node = m.range.startContainer;
+  const el = node instanceof Element ? node : node.parentElement;
+  return el?.closest<HTMLAnchorElement>('a[href]') ?? null;
+}
 
 export class Explainer {
-  readonly #popover: PopoverHost;
+  readonly #host: ShadowHost;
+  readonly #popover: AnchoredPopover;
+  readonly #sheet: BottomSheet;
   readonly #cards = new Map<number, Promise<TermCard | undefined>>();
-  #shown: PageMatch | null = null;
-  /** The match whose popover is about to open (its card may still be on its way). */
+  #display: Display = CLOSED;
+  /** The match whose card is about to show (it may still be on its way). */
   #pending: PageMatch | null = null;
-  #pointerInside = false;
+  #pointerIsInside = false;
   #returnFocus: HTMLElement | null = null;
   #dwellTimer: ReturnType<typeof setTimeout> | undefined;
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
@@ -37,24 +60,29 @@ export class Explainer {
   constructor(deps: ExplainerDeps, signal: AbortSignal) {
     this.#deps = deps;
     this.#signal = signal;
-    this.#popover = new PopoverHost({
-      onPointerInside: (inside) => {
-        this.#pointerInside = inside;
-        if (inside) clearTimeout(this.#hideTimer);
-        else this.#scheduleHide();
-      },
+    const host = new ShadowHost({
+      styles: [cardCss, popoverCss, sheetCss].join('\n'),
+      onPointerInside: (inside) => this.#pointerInside(inside),
     });
+    this.#host = host;
+    this.#popover = new AnchoredPopover(host);
+    this.#sheet = new BottomSheet(host, () => this.close(false));
     document.addEventListener(
       'keydown',
       (e) => {
-        if (e.key === 'Escape' && this.#popover.isOpen) this.close(true);
+        if (e.key === 'Escape' && this.#surface?.isOpen) this.close(true);
       },
       { capture: true, signal },
     );
   }
 
+  /** The page's one shadow host (the painter marks the highlight style on it). */
+  get host(): ShadowHost {
+    return this.#host;
+  }
+
   get current(): PageMatch | null {
-    return this.#shown;
+    return this.#display.kind === 'closed' ? null : this.#display.match;
   }
 
   /** The pointer now rests on `m` (or on no term). */
@@ -63,52 +91,67 @@ export class Explainer {
     this.#pending = null;
     if (m) {
       clearTimeout(this.#hideTimer);
-      if (m === this.#shown) return;
+      if (m === this.current) return;
       void this.#card(m.term); // fetched during the dwell, so showing costs no wait
-      this.#dwellTimer = setTimeout(() => void this.#show(m, false), this.#deps.delay());
-    } else if (this.#popover.isOpen && !this.#popover.contains(target)) {
+      this.#dwellTimer = setTimeout(() => void this.#show(m, 'hover'), this.#deps.delay());
+    } else if (this.#surface?.isOpen && !this.#surface.contains(target) && this.#display.kind !== 'touch') {
       this.#scheduleHide();
     }
   }
 
-  /** A tap: open at once; a tap outside any term closes. */
-  tap(m: PageMatch | null, target: EventTarget | null): void {
-    if (m) void this.#show(m, false);
-    else if (this.#popover.isOpen && !this.#popover.contains(target)) this.close(false);
+  /**
+   * A tap: open at once; a tap outside any term closes. A term inside a link is explained on the
+   * first tap, and the sheet says where the link goes; a tap on the same term while its card shows
+   * follows the link. Returns whether the tap was used (the link's navigation must then wait).
+   */
+  tap(m: PageMatch | null, target: EventTarget | null): boolean {
+    if (m) {
+      if (m === this.current && linkAround(m)) {
+        this.close(false);
+        return false;
+      }
+      void this.#show(m, 'touch');
+      return !!linkAround(m);
+    }
+    if (this.#surface?.isOpen && !this.#surface.contains(target)) this.close(false);
+    return false;
   }
 
-  /** Opens the popover for `m` now, with focus inside (keyboard, popup, context menu). */
+  /** Opens the card for `m` now, with focus inside (keyboard, popup, context menu). */
   async open(m: PageMatch): Promise<boolean> {
     const active = document.activeElement;
-    if (!this.#popover.hasFocus())
+    if (!this.#host.hasFocus())
       this.#returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
-    return this.#show(m, true);
+    return this.#show(m, 'pinned');
   }
 
-  /** Closes the popover; after a keyboard open, focus goes back where it was. */
+  /** Closes the card; after a keyboard open, focus goes back where it was. */
   close(restoreFocus: boolean): void {
-    const hadFocus = this.#popover.hasFocus();
-    this.#popover.hide();
-    this.#shown = null;
+    const hadFocus = this.#host.hasFocus();
+    this.#surface?.hide();
+    this.#display = CLOSED;
     if (restoreFocus && hadFocus) this.#returnFocus?.focus();
     this.#returnFocus = null;
   }
 
-  /** Closes the popover if its term left the page. */
+  /** Closes the card if its term left the page. */
   checkStillThere(): void {
-    if (this.#shown && !this.#shown.range.startContainer.isConnected) this.close(false);
-  }
-
-  setHighlightStyle(style: string): void {
-    this.#popover.setHighlightStyle(style);
+    const m = this.current;
+    if (m && !m.range.startContainer.isConnected) this.close(false);
   }
 
   destroy(): void {
     clearTimeout(this.#dwellTimer);
     clearTimeout(this.#hideTimer);
     this.#popover.destroy();
-    this.#shown = null;
+    this.#sheet.destroy();
+    this.#host.destroy();
+    this.#display = CLOSED;
     this.#pending = null;
+  }
+
+  get #surface(): Surface | undefined {
+    return this.#display.kind === 'closed' ? undefined : this.#display.surface;
   }
 
   #card(term: number): Promise<TermCard | undefined> {
@@ -122,27 +165,37 @@ export class Explainer {
     return card;
   }
 
-  async #show(m: PageMatch, focus: boolean): Promise<boolean> {
+  async #show(m: PageMatch, kind: DisplayKind): Promise<boolean> {
     this.#pending = m;
     const card = await this.#card(m.term);
     if (this.#pending !== m || !card || !m.range.startContainer.isConnected || this.#signal.aborted) return false;
     this.#pending = null;
-    this.#shown = m;
+    const surface = kind === 'touch' && narrowScreen() ? this.#sheet : this.#popover;
+    if (this.#surface !== surface) this.#surface?.hide();
+    this.#display = { kind, match: m, surface };
     const { article, section } = card.guide;
-    this.#popover.show({
+    const link = kind === 'touch' ? linkAround(m) : null;
+    surface.show({
       card,
       anchor: m.range,
       guideHref: this.#deps.guideHref(article, section),
       onOpenGuide: () => this.#deps.openGuide(article, section),
-      focus,
+      ...(link ? { link: link.hostname || link.href } : {}),
+      focus: kind === 'pinned',
     });
     return true;
+  }
+
+  #pointerInside(inside: boolean): void {
+    this.#pointerIsInside = inside;
+    if (inside) clearTimeout(this.#hideTimer);
+    else if (this.#display.kind !== 'touch') this.#scheduleHide();
   }
 
   #scheduleHide(): void {
     clearTimeout(this.#hideTimer);
     this.#hideTimer = setTimeout(() => {
-      if (!this.#pointerInside && !this.#popover.hasFocus()) this.close(false);
+      if (!this.#pointerIsInside && !this.#host.hasFocus()) this.close(false);
     }, HIDE_GRACE);
   }
 }

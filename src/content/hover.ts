@@ -85,28 +85,37 @@ export function trackPointer(
   signal.addEventListener('abort', () => frame && cancelAnimationFrame(frame));
 }
 
-/** Calls `onTap` for each tap of a finger or pen, with the match under it (null when none). */
+/**
+ * Calls `onTap` for each tap of a finger or pen, with the match under it (null when none). A tap is
+ * the click that follows a touch: by then the browser has ruled out a scroll, a double-tap zoom and
+ * a long press, which keeps its own meaning (select text, a link's menu) and sends no click. When
+ * `onTap` answers true it used the tap, and the click's default action (following a link the term
+ * is part of) does not happen.
+ */
 export function trackTaps(
   signal: AbortSignal,
   find: (x: number, y: number) => PageMatch | null,
-  onTap: (m: PageMatch | null, target: EventTarget | null) => void,
+  onTap: (m: PageMatch | null, target: EventTarget | null) => boolean,
 ): void {
-  let down: { x: number; y: number } | null = null;
+  let touched = false;
   document.addEventListener(
     'pointerdown',
     (e) => {
-      down = e.pointerType === 'mouse' || !e.isTrusted ? null : { x: e.clientX, y: e.clientY };
+      touched = e.isTrusted && e.pointerType !== 'mouse';
     },
-    { passive: true, signal },
+    { capture: true, passive: true, signal },
   );
   document.addEventListener(
-    'pointerup',
+    'click',
     (e) => {
-      // A tap, not a scroll or a drag.
-      if (!down || !e.isTrusted || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 10) return;
-      down = null;
-      onTap(find(e.clientX, e.clientY), e.target);
+      // Only the reader's own taps (a page cannot steer the card with synthetic events); a click
+      // from the keyboard has no position (detail 0).
+      if (!e.isTrusted || e.detail === 0) return;
+      const type = (e as Partial<PointerEvent>).pointerType;
+      if (!(type ? type !== 'mouse' : touched)) return;
+      touched = false;
+      if (onTap(find(e.clientX, e.clientY), e.target)) e.preventDefault();
     },
-    { passive: true, signal },
+    { capture: true, signal },
   );
 }

@@ -68,7 +68,6 @@ export class Lens {
     this.#deps = deps;
     this.#index = new MatchIndex(new Matcher(deps.matcher));
     this.#settings = deps.settings;
-    this.#painter = new Painter(deps.settings.displayMode);
     this.#explainer = new Explainer(
       {
         terms: deps.matcher.terms,
@@ -79,7 +78,8 @@ export class Lens {
       },
       this.#ac.signal,
     );
-    this.#explainer.setHighlightStyle(deps.settings.highlightStyle);
+    this.#painter = new Painter(deps.settings.displayMode, this.#explainer.host);
+    this.#painter.setStyle(deps.settings.highlightStyle);
     this.#observer = new MutationObserver((records) => this.#onMutations(records));
   }
 
@@ -96,7 +96,7 @@ export class Lens {
     const mode = settings.displayMode !== this.#settings.displayMode;
     this.#settings = settings;
     if (mode) this.#painter.setMode(settings.displayMode, this.#index.visible());
-    this.#explainer.setHighlightStyle(settings.highlightStyle);
+    this.#painter.setStyle(settings.highlightStyle);
   }
 
   /** The terms the page shows, with how often each occurs. */

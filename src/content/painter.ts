@@ -4,8 +4,9 @@
  * CSS, which a page's CSP does not govern. Updates are incremental (ranges added and deleted as
  * parts of the page are read or change), so a large page is never repainted whole.
  */
-import type { DisplayMode } from '../core/settings';
+import type { DisplayMode, HighlightStyle } from '../core/settings';
 import { documentOrder, type PageMatch } from './scanner';
+import type { ShadowHost } from './surface/shadow-host';
 
 export const HIGHLIGHT_NAME = 'plao-lens';
 
@@ -40,9 +41,21 @@ export class Painter {
   readonly #groups = new Map<Element | null, Map<number, Group>>();
 
   #mode: DisplayMode;
+  readonly #host: Pick<ShadowHost, 'mark'>;
 
-  constructor(mode: DisplayMode) {
+  /** `host`: the extension's one element on the page, which carries the highlight style. */
+  constructor(mode: DisplayMode, host: Pick<ShadowHost, 'mark'>) {
     this.#mode = mode;
+    this.#host = host;
+  }
+
+  /**
+   * The highlight style, as an attribute on the extension's host: the manifest's content CSS styles
+   * ::highlight(plao-lens) by it (`:root:has(> plao-lens[data-style=…])`), out of the page's CSP.
+   * The default needs no host, so none is added to a page for it.
+   */
+  setStyle(style: HighlightStyle): void {
+    this.#host.mark('data-style', style, style !== 'background');
   }
 
   get count(): number {

@@ -1,0 +1,135 @@
+/**
+ * The anchored popover: the card beside its term, following it as the page scrolls or zooms. The
+ * first implementation of the display surface, used for hover, the keyboard and wide screens.
+ */
+import { computePosition, flip, offset, shift, type Platform } from '@floating-ui/core';
+import { render } from 'preact';
+import { TermCard } from '../../ui/TermCard';
+import { lower, pageZoom, raise, type ShadowHost } from './shadow-host';
+import type { Surface, SurfaceContent } from './surface';
+
+type Box = { getBoundingClientRect(): DOMRect };
+
+/**
+ * floating-ui's core with a platform of three lines: the host is in the top layer, so the visual
+ * viewport is its only clipping box and its coordinates are the viewport's whatever the page does
+ * to <html> (a transform there is not a scroll offset, as the DOM platform would assume). The DOM
+ * platform, which walks scroll and offset parents, would cost 7 KB in every frame.
+ */
+const viewportPlatform: Platform = {
+  getElementRects: ({ reference, floating }) => {
+    const r = (reference as Box).getBoundingClientRect();
+    const f = (floating as Box).getBoundingClientRect();
+    return {
+      reference: { x: r.x, y: r.y, width: r.width, height: r.height },
+      floating: { x: 0, y: 0, width: f.width, height: f.height },
+    };
+  },
+  getDimensions: (el) => (el as Box).getBoundingClientRect(),
+  getClippingRect: () => {
+    const vv = visualViewport;
+    return vv
+      ? { x: vv.offsetLeft, y: vv.offsetTop, width: vv.width, height: vv.height }
+      : { x: 0, y: 0, width: innerWidth, height: innerHeight };
+  },
+};
+
+export class AnchoredPopover implements Surface {
+  #stopFollowing: (() => void) | undefined;
+  #open = false;
+  readonly #shadow: ShadowHost;
+
+  constructor(shadow: ShadowHost) {
+    this.#shadow = shadow;
+  }
+
+  get isOpen(): boolean {
+    return this.#open;
+  }
+
+  contains(target: EventTarget | null): boolean {
+    return target !== null && target === this.#shadow.element;
+  }
+
+  show(content: SurfaceContent): void {
+    const { host, root } = this.#shadow.attach();
+    render(
+      <div class="popover" role="dialog" aria-labelledby="plao-lens-name" tabIndex={-1}>
+        <TermCard
+          card={content.card}
+          guideHref={content.guideHref}
+          nameId="plao-lens-name"
+          onOpenGuide={(e) => {
+            e.preventDefault();
+            content.onOpenGuide();
+          }}
+        />
+      </div>,
+      root,
+    );
+    for (const [k, v] of [
+      ['top', '0px'],
+      ['left', '0px'],
+      ['width', 'max-content'],
+      ['height', 'auto'],
+      ['max-width', 'min(360px, calc(100vw - 16px))'],
+      ['transform', 'none'],
+      ['pointer-events', 'auto'],
+    ])
+      host.style.setProperty(k!, v!, 'important');
+    // The host inherits a zoom the page sets on <html>; undo it so its coordinates are the viewport's.
+    host.style.setProperty('zoom', String(1 / pageZoom()), 'important');
+    raise(host);
+    this.#open = true;
+    this.#shadow.guard(true);
+    const reference = {
+      getBoundingClientRect: () => content.anchor.getBoundingClientRect(),
+      getClientRects: () => content.anchor.getClientRects(),
+    };
+    const place = () =>
+      void computePosition(reference, host, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        platform: viewportPlatform,
+      }).then(({ x, y }) => {
+        host.style.setProperty('left', `${Math.round(x)}px`, 'important');
+        host.style.setProperty('top', `${Math.round(y)}px`, 'important');
+      });
+    place();
+    // Follow the term when the page scrolls (any scroller) or the window resizes or zooms, at
+    // most once a frame. (floating-ui's autoUpdate does more, at three times the size.)
+    this.#stopFollowing?.();
+    const follow = new AbortController();
+    let frame = 0;
+    const onMove = () => {
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), place()));
+    };
+    addEventListener('scroll', onMove, { capture: true, passive: true, signal: follow.signal });
+    addEventListener('resize', onMove, { passive: true, signal: follow.signal });
+    this.#stopFollowing = () => {
+      follow.abort();
+      cancelAnimationFrame(frame);
+    };
+    if (content.focus) root.querySelector<HTMLElement>('.popover')?.focus();
+  }
+
+  hide(): void {
+    const host = this.#shadow.element;
+    if (!this.#open || !host) return;
+    this.#open = false;
+    this.#shadow.guard(false);
+    this.#stopFollowing?.();
+    this.#stopFollowing = undefined;
+    lower(host);
+    if (this.#shadow.root) render(null, this.#shadow.root);
+  }
+
+  hasFocus(): boolean {
+    return this.#shadow.hasFocus();
+  }
+
+  destroy(): void {
+    this.hide();
+  }
+}

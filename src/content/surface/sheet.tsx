@@ -1,0 +1,140 @@
+/**
+ * The bottom sheet: the card at the bottom of the visual viewport, for a tap on a narrow screen.
+ * Non-modal (the page stays usable above it), at most half the visible height, scrolling inside.
+ * The host covers the visual viewport and lets every touch through except on the sheet; it is
+ * scaled by 1 / visualViewport.scale, so the sheet's CSS pixels are screen pixels: its text is as
+ * large on a page without a viewport meta tag (laid out at 980 px, shown at ~0.4) as on any other,
+ * and it stays in view while the reader pinch-zooms or scrolls.
+ */
+import { render } from 'preact';
+import { t } from '../../ui/i18n';
+import { TermCard } from '../../ui/TermCard';
+import { lower, pageZoom, raise, type ShadowHost } from './shadow-host';
+import type { Surface, SurfaceContent } from './surface';
+
+/** Below this visual-viewport width (CSS px, on screen) a tap opens the sheet, not the popover. */
+export const SHEET_MAX_WIDTH = 600;
+
+/** Whether the visible part of the page is narrow on screen (a phone, or a small window). */
+export function narrowScreen(): boolean {
+  const vv = visualViewport;
+  return (vv ? vv.width * vv.scale : innerWidth) < SHEET_MAX_WIDTH;
+}
+
+export class BottomSheet implements Surface {
+  #open = false;
+  #stopFollowing: (() => void) | undefined;
+  readonly #shadow: ShadowHost;
+  readonly #onClose: () => void;
+
+  constructor(shadow: ShadowHost, onClose: () => void) {
+    this.#shadow = shadow;
+    this.#onClose = onClose;
+  }
+
+  get isOpen(): boolean {
+    return this.#open;
+  }
+
+  contains(target: EventTarget | null): boolean {
+    return target !== null && target === this.#shadow.element;
+  }
+
+  show(content: SurfaceContent): void {
+    const { host, root } = this.#shadow.attach();
+    render(
+      <div class="sheet-frame">
+        <div class="sheet" role="dialog" aria-labelledby="plao-lens-name" tabIndex={-1}>
+          <button type="button" class="sheet-close" aria-label={t('sheetClose')} onClick={() => this.#onClose()}>
+            <span aria-hidden="true">×</span>
+          </button>
+          <TermCard
+            card={content.card}
+            guideHref={content.guideHref}
+            nameId="plao-lens-name"
+            onOpenGuide={(e) => {
+              e.preventDefault();
+              content.onOpenGuide();
+            }}
+          />
+          {content.link && <p class="sheet-link">{t('sheetLink', content.link)}</p>}
+        </div>
+      </div>,
+      root,
+    );
+    host.style.setProperty('pointer-events', 'none', 'important');
+    host.style.setProperty('max-width', 'none', 'important');
+    host.style.setProperty('transform-origin', '0 0', 'important');
+    raise(host);
+    this.#open = true;
+    this.#shadow.guard(true);
+    this.#place();
+    this.#keepTermVisible(content.anchor);
+    this.#stopFollowing?.();
+    const follow = new AbortController();
+    let frame = 0;
+    const onChange = () => {
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), this.#place()));
+    };
+    const opts = { passive: true, signal: follow.signal };
+    visualViewport?.addEventListener('resize', onChange, opts);
+    visualViewport?.addEventListener('scroll', onChange, opts);
+    addEventListener('resize', onChange, opts);
+    this.#stopFollowing = () => {
+      follow.abort();
+      cancelAnimationFrame(frame);
+    };
+    if (content.focus) root.querySelector<HTMLElement>('.sheet')?.focus();
+  }
+
+  hide(): void {
+    const host = this.#shadow.element;
+    if (!this.#open || !host) return;
+    this.#open = false;
+    this.#shadow.guard(false);
+    this.#stopFollowing?.();
+    this.#stopFollowing = undefined;
+    lower(host);
+    if (this.#shadow.root) render(null, this.#shadow.root);
+  }
+
+  hasFocus(): boolean {
+    return this.#shadow.hasFocus();
+  }
+
+  destroy(): void {
+    this.hide();
+  }
+
+  /** Covers the visual viewport, in screen pixels inside. */
+  #place(): void {
+    const host = this.#shadow.element;
+    if (!host) return;
+    const vv = visualViewport;
+    const scale = vv?.scale || 1;
+    const box = vv
+      ? { left: vv.offsetLeft, top: vv.offsetTop, width: vv.width, height: vv.height }
+      : { left: 0, top: 0, width: innerWidth, height: innerHeight };
+    const set = (k: string, v: string) => host.style.setProperty(k, v, 'important');
+    // The host inherits a zoom the page sets on <html>; undo it so its coordinates are the viewport's.
+    set('zoom', String(1 / pageZoom()));
+    set('left', `${box.left}px`);
+    set('top', `${box.top}px`);
+    set('width', `${box.width * scale}px`);
+    set('height', `${box.height * scale}px`);
+    set('transform', `scale(${1 / scale})`);
+  }
+
+  /** Scrolls the page so the tapped term shows above the sheet, if the sheet covers it. */
+  #keepTermVisible(anchor: Range): void {
+    const sheet = this.#shadow.root?.querySelector('.sheet');
+    const term = anchor.getBoundingClientRect();
+    if (!sheet) return;
+    const top = visualViewport?.offsetTop ?? 0;
+    const sheetTop = sheet.getBoundingClientRect().top;
+    if (term.bottom <= sheetTop - 8 && term.top >= top) return;
+    // A third of the way down the space left above the sheet.
+    const target = top + (sheetTop - top) / 3;
+    window.scrollBy({ top: term.top - target, behavior: 'instant' });
+  }
+}
