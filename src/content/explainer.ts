@@ -6,7 +6,7 @@
  */
 import type { TermCard } from '../core/knowledge/types';
 import { PopoverHost } from './popover';
-import type { PageMatch } from './scanner';
+import type { PageMatch } from './match-index';
 
 export interface ExplainerDeps {
   /** Term ids by term number. */
