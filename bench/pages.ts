@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../tests/support/server';
+import { EMPTY_FRAME, framesPage, STORM_PAGE } from './scenario-pages';
 
 export const ROOT = join(import.meta.dirname, '..');
 
@@ -66,6 +67,8 @@ export interface PageServer {
   url(page: BenchPage): string;
   /** An empty page on the same site (a CPU profile starts there, in the renderer that loads the page). */
   blank: string;
+  /** The whole-cost scenarios: an ad-like frame with no text, twenty empty frames, the storm. */
+  scenario: { empty: string; frames: string; storm: string };
   close(): Promise<void>;
 }
 
@@ -81,8 +84,14 @@ export async function servePages(): Promise<PageServer> {
     writeFileSync(file, wrapMarkdown(readFileSync(join(ROOT, page.source), 'utf8'), page.id));
     generated.set('/' + name, file);
   }
-  writeFileSync(join(tmp, 'blank.html'), '<!doctype html><title>blank</title>\n');
-  generated.set('/blank.html', join(tmp, 'blank.html'));
+  const add = (name: string, html: string) => {
+    writeFileSync(join(tmp, name), html);
+    generated.set('/' + name, join(tmp, name));
+  };
+  add('blank.html', '<!doctype html><title>blank</title>\n');
+  add('empty.html', EMPTY_FRAME);
+  add('frames.html', framesPage('/empty.html'));
+  add('storm.html', STORM_PAGE);
   const server = createServer((req, res) => {
     const file = generated.get(new URL(req.url ?? '/', 'http://x').pathname);
     if (!file) {
@@ -96,6 +105,11 @@ export async function servePages(): Promise<PageServer> {
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     blank: `http://127.0.0.1:${port}/blank.html`,
+    scenario: {
+      empty: `http://127.0.0.1:${port}/empty.html`,
+      frames: `http://127.0.0.1:${port}/frames.html`,
+      storm: `http://127.0.0.1:${port}/storm.html`,
+    },
     url(page) {
       if (page.source.endsWith('.md')) return `http://127.0.0.1:${port}/${page.id}.html`;
       if (page.source.startsWith('tests/fixtures/')) return fixtures.url('/fixtures/' + page.source.slice(15));

@@ -11,6 +11,7 @@ import { launchPlain, launchWithExtension, plainContext } from './browser';
 import { measureFloor, measureMark, measureScan, type FloorRun, type MarkResult, type ScanRun } from './measure';
 import { PAGES, ROOT, servePages, type BenchPage } from './pages';
 import { measureSize, type SizeReport } from './size';
+import { median } from './stats';
 
 export interface Options {
   runs: number;
@@ -59,13 +60,6 @@ export interface Results {
   pages: PageResult[];
   size: SizeReport;
   seconds: number;
-}
-
-export function median(values: number[]): number {
-  if (!values.length) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 function summarize<T extends object>(runs: T[]): Summary<T> {

@@ -3,14 +3,15 @@
  * it, and what of it is code. The code share comes from an esbuild metafile of the same entry
  * built with the release options (see buildExtension in scripts/build.ts): the bytes that the
  * `plao:knowledge/…` inputs (the compiled glossary, injected by the build's plugin) add to the
- * output are subtracted. The metafile build must come out the same size as the release file;
+ * output are subtracted. The plugins are the build's own (`buildPlugins`), so the probe serves the
+ * glossary in the same form as the release build. The metafile build must come out the same size as the release file;
  * the report says if it does not.
  */
-import { build, type Plugin } from 'esbuild';
-import { readFileSync, statSync } from 'node:fs';
+import { build } from 'esbuild';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge } from '../scripts/knowledge';
-import type { ContentKnowledge, FullKnowledge } from '../src/core/knowledge/types';
+import { buildPlugins } from '../scripts/build';
 import { ROOT } from './pages';
 
 export interface SizeReport {
@@ -36,44 +37,11 @@ function origin(input: string): string {
   return src ? `src/${src[1]}` : input;
 }
 
-/** What the build's knowledge plugin serves for each `plao:knowledge/…` module. */
-function knowledgeModule(path: string, content: ContentKnowledge, full: FullKnowledge): unknown {
-  if (path.endsWith('/content')) return content;
-  if (path.endsWith('/matcher')) return content.matcher;
-  if (path.endsWith('/cards')) return content.cards;
-  return full;
-}
-
 export async function measureSize(releaseBuilt: boolean): Promise<SizeReport> {
   const knowledge = loadKnowledge();
   if (!knowledge.content) throw new Error('The knowledge does not compile: run `npm run build` to see why.');
   const { content, full } = knowledge;
   if (!full) throw new Error('The knowledge does not compile: run `npm run build` to see why.');
-  const plugins: Plugin[] = [
-    {
-      name: 'knowledge',
-      setup(b) {
-        b.onResolve({ filter: /^plao:knowledge\// }, (args) => ({ path: args.path, namespace: 'knowledge' }));
-        b.onLoad({ filter: /.*/, namespace: 'knowledge' }, (args) => ({
-          contents: JSON.stringify(knowledgeModule(args.path, content, full)),
-          loader: 'json',
-        }));
-      },
-    },
-    {
-      // As in the release build: Preact's one raw-HTML assignment is replaced by a throw.
-      name: 'no-raw-html',
-      setup(b) {
-        b.onLoad({ filter: /[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, (args) => ({
-          contents: readFileSync(args.path, 'utf8').replace(
-            /\((\w+)\.innerHTML=(\w+)\.__html\)/g,
-            '(()=>{throw new Error("raw HTML is not allowed")})()',
-          ),
-          loader: 'js',
-        }));
-      },
-    },
-  ];
   const result = await build({
     entryPoints: { content: 'src/content/index.ts' },
     absWorkingDir: ROOT,
@@ -89,7 +57,7 @@ export async function measureSize(releaseBuilt: boolean): Promise<SizeReport> {
     jsxImportSource: 'preact',
     loader: { '.css': 'text' },
     define: { __TEST__: 'false', __BENCH__: 'false', __BROWSER__: '"chromium"' },
-    plugins,
+    plugins: buildPlugins(content, full),
     logLevel: 'warning',
   });
   const [name, output] = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('content.js'))!;

@@ -4,6 +4,7 @@
  * paragraph into the next. Plain sibling traversal, no TreeWalker filter callback: a JS filter
  * made the walk ten times slower on large pages (see PERFORMANCE-NOTES).
  */
+import { isHeading } from './sections';
 
 /** Elements whose text is not reading text, or is the user's to edit. */
 const SKIP = new Set([
@@ -128,8 +129,6 @@ export interface WalkHandlers {
   skipSubtree?: (el: Element) => boolean;
 }
 
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-
 /** Whether text under `el` is reading text: neither `el` nor an ancestor is skipped. */
 export function isReadable(el: Element): boolean {
   for (let n: Element | null = el; n; n = n.parentElement) if (classify(n) === Kind.Skip) return false;
@@ -187,7 +186,7 @@ export class BlockWalker {
         const el = node as Element;
         const kind = classify(el);
         if (kind !== Kind.Inline) this.#flush();
-        if (kind === Kind.Block && HEADINGS.has(el.localName)) this.#handlers.onHeading?.(el);
+        if (kind === Kind.Block && isHeading(el)) this.#handlers.onHeading?.(el);
         if (kind !== Kind.Skip && !(kind === Kind.Block && skipSubtree?.(el))) {
           if (el.shadowRoot) this.#handlers.onShadowRoot(el.shadowRoot);
           if (el.firstChild) {

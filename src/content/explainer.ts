@@ -8,7 +8,7 @@
  * - touch: a tap; the bottom sheet on a narrow screen, else the popover; a tap outside closes it.
  */
 import type { TermCard } from '../core/knowledge/types';
-import type { PageMatch } from './scanner';
+import type { PageMatch } from './match-index';
 import { AnchoredPopover } from './surface/popover';
 import { BottomSheet, narrowScreen } from './surface/sheet';
 import { ShadowHost } from './surface/shadow-host';

@@ -4,7 +4,7 @@
  * index, and confirm the pointer is on the match's glyphs (the caret snaps to the nearest text even
  * in empty space beside a line).
  */
-import type { MatchIndex, PageMatch } from './scanner';
+import type { MatchIndex, PageMatch } from './match-index';
 
 interface CaretHit {
   node: Node;

@@ -1,22 +1,21 @@
 /**
- * PLAO Lens on one page (one frame): read the page, paint the terms, explain them on hover, and
- * keep up as the page changes. The visible part is read first, the rest in slices that never block
- * the page; changes are read again part by part. Everything it adds (listeners, observer, ranges,
- * the popover host) goes away with `destroy()`, one AbortController.
+ * PLAO Lens on one page (one frame): its lifecycle, settings, and the reader's ways around the
+ * terms (hover, tap, stepping, "show me this term"). Reading the page and keeping up with its
+ * changes is the PageReader's. Everything it adds (listeners, observer, ranges, the popover host)
+ * goes away with `destroy()`, one AbortController.
  */
 import type { TermCard } from '../core/knowledge/types';
 import { Matcher } from '../core/matcher/matcher';
 import type { MatcherData } from '../core/matcher/types';
 import type { PageTerm } from '../core/messages';
 import type { Settings } from '../core/settings';
-import { BlockWalker, blockContainer, isReadable } from './blocks';
-import { Changes } from './changes';
 import { Explainer } from './explainer';
-import { caretNode, matchAt, trackPointer, trackTaps } from './hover';
+import { matchAt, trackPointer, trackTaps } from './hover';
+import { MatchIndex, type PageMatch } from './match-index';
 import { flash, Painter } from './painter';
-import { MatchIndex, precedingHeading, type PageMatch } from './scanner';
-import { adoptHighlightStyles } from './shadow-styles';
-import { runSliced, yieldToPage } from './schedule';
+import { PageReader, type ScanStats } from './reader';
+
+export type { ScanStats };
 
 export interface LensDeps {
   matcher: MatcherData;
@@ -30,20 +29,6 @@ export interface LensDeps {
   onScanned?: (stats: ScanStats) => void;
 }
 
-export interface ScanStats {
-  /** Main-thread time spent reading and painting, in ms. */
-  work: number;
-  /** From start to the whole page read, in ms (includes the gaps left to the page). */
-  wall: number;
-  /** From start to the first painted term, in ms (-1 if none). */
-  firstPaint: number;
-  matches: number;
-  slices: number;
-  longestSlice: number;
-}
-
-const CHANGE_DELAY = 120;
-const CHANGE_MAX_WAIT = 1000;
 const REPORT_DELAY = 250;
 
 export class Lens {
@@ -51,16 +36,11 @@ export class Lens {
   readonly #index: MatchIndex;
   readonly #painter: Painter;
   readonly #explainer: Explainer;
-  readonly #changes = new Changes();
-  readonly #observer: MutationObserver;
-  readonly #shadowRoots = new Set<ShadowRoot>();
-  #scan: AbortController | undefined;
+  readonly #reader: PageReader;
   #settings: Settings;
-  #seenCount = 0;
   /** Where keyboard stepping and "show me this term" last took the reader. */
   #lastRevealed: PageMatch | null = null;
-  #timers: Partial<Record<'change' | 'report', ReturnType<typeof setTimeout>>> = {};
-  #firstChangeAt = 0;
+  #reportTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #deps: LensDeps;
 
@@ -80,16 +60,24 @@ export class Lens {
     );
     this.#painter = new Painter(deps.settings.displayMode, this.#explainer.host);
     this.#painter.setStyle(deps.settings.highlightStyle);
-    this.#observer = new MutationObserver((records) => this.#onMutations(records));
+    this.#reader = new PageReader(
+      this.#index,
+      this.#painter,
+      {
+        onPainted: () => this.#scheduleReport(),
+        onChangesRead: () => this.#explainer.checkStillThere(),
+        ...(deps.onScanned ? { onScanned: deps.onScanned } : {}),
+      },
+      this.#ac.signal,
+    );
   }
 
   start(): void {
     const { signal } = this.#ac;
-    const find = (x: number, y: number) => matchAt(this.#index, x, y, [...this.#shadowRoots]);
+    const find = (x: number, y: number) => matchAt(this.#index, x, y, this.#reader.shadowRoots);
     trackPointer(signal, find, (m, target) => this.#explainer.hover(m, target));
     trackTaps(signal, find, (m, target) => this.#explainer.tap(m, target));
-    this.#observe(document.documentElement);
-    void this.#readPage();
+    this.#reader.start();
   }
 
   updateSettings(settings: Settings): void {
@@ -110,13 +98,10 @@ export class Lens {
 
   destroy(): void {
     this.#ac.abort();
-    this.#scan?.abort();
-    this.#observer.disconnect();
-    for (const t of Object.values(this.#timers)) clearTimeout(t);
+    clearTimeout(this.#reportTimer);
     this.#painter.clear();
     this.#explainer.destroy();
     this.#index.clear();
-    this.#shadowRoots.clear();
     this.#lastRevealed = null;
   }
 
@@ -169,188 +154,9 @@ export class Lens {
     return this.#explainer.open(m);
   }
 
-  /** Reads the whole page: the visible part at once, the rest in slices. */
-  async #readPage(): Promise<void> {
-    this.#scan?.abort();
-    const scan = new AbortController();
-    this.#scan = scan;
-    const signal = AbortSignal.any([this.#ac.signal, scan.signal]);
-    this.#index.clear();
-    this.#painter.clear();
-    this.#seenCount = 0;
-    const t0 = performance.now();
-    const stats: ScanStats = { work: 0, wall: 0, firstPaint: -1, matches: 0, slices: 0, longestSlice: 0 };
-    // Timings are kept only in the benchmark build; the release build compiles this away.
-    const timed = (fn: () => boolean) => {
-      if (!__BENCH__) return fn();
-      const s = performance.now();
-      const done = fn();
-      const d = performance.now() - s;
-      stats.work += d;
-      stats.slices++;
-      stats.longestSlice = Math.max(stats.longestSlice, d);
-      if (stats.firstPaint < 0 && this.#painter.count > 0) stats.firstPaint = performance.now() - t0;
-      return done;
-    };
-    let readFirst = new Set<Element>();
-    timed(() => {
-      readFirst = this.#readVisible(performance.now() + 20);
-      return true;
-    });
-    await yieldToPage();
-    const roots: Node[] = [document.documentElement];
-    const added: PageMatch[] = [];
-    let walker: BlockWalker | undefined;
-    const finished = await runSliced(
-      (deadline) =>
-        timed(() => {
-          while (performance.now() < deadline) {
-            if (!walker) {
-              const root = roots.shift();
-              if (!root) break;
-              walker = this.#walker(root, added, roots, readFirst);
-            }
-            if (walker.run(deadline)) walker = undefined;
-          }
-          // A walker outlives its slice: what it found in this one is painted now.
-          this.#commit(added.splice(0), []);
-          return !walker && roots.length === 0;
-        }),
-      signal,
-    );
-    if (!finished || !__BENCH__) return;
-    stats.wall = performance.now() - t0;
-    stats.matches = this.#index.size;
-    this.#deps.onScanned?.(stats);
-  }
-
-  /**
-   * Reads the blocks in view now, so the reader sees painted terms before the rest is read: the
-   * innermost block under a grid of points (the text's own paragraph, not a page-wide wrapper),
-   * within one time budget. Returns the elements read whole, for the full walk to skip.
-   */
-  #readVisible(deadline: number): Set<Element> {
-    const added: PageMatch[] = [];
-    const read = new Set<Element>();
-    const w = innerWidth;
-    const h = innerHeight;
-    const roots = [...this.#shadowRoots];
-    for (let row = 1; row < 8 && performance.now() < deadline; row++) {
-      for (const col of [0.25, 0.5, 0.75]) {
-        const hit = caretNode(w * col, (h * row) / 8, roots);
-        const c = hit && blockContainer(hit);
-        if (!c || read.has(c) || c === document.body || c === document.documentElement || !isReadable(c)) continue;
-        // A wrapper around much of the page is not "the part in view": leave it to the slices.
-        if (c.childElementCount > 100) continue;
-        read.add(c);
-        let heading = precedingHeading(c);
-        new BlockWalker(c, {
-          onBlock: (b) => added.push(...this.#index.readBlock(b, heading)),
-          onShadowRoot: () => undefined, // read with the rest of the page
-          onHeading: (el) => (heading = el),
-        }).run();
-      }
-    }
-    this.#commit(added, []);
-    return read;
-  }
-
-  #walker(root: Node, added: PageMatch[], roots: Node[], readAlready?: Set<Element>): BlockWalker {
-    let heading: Element | null =
-      root instanceof ShadowRoot
-        ? precedingHeading(root.host)
-        : root instanceof Element && root !== document.documentElement
-          ? precedingHeading(root)
-          : null;
-    return new BlockWalker(root, {
-      onBlock: (b) => added.push(...this.#index.readBlock(b, heading)),
-      skipBlock: (first) => this.#index.hasBlockStart(first),
-      ...(readAlready?.size
-        ? {
-            skipSubtree: (el: Element) => {
-              if (!readAlready.has(el)) return false;
-              const inside = el.querySelectorAll('h1,h2,h3,h4,h5,h6');
-              if (inside.length) heading = inside[inside.length - 1]!;
-              return true;
-            },
-          }
-        : {}),
-      onShadowRoot: (sr) => {
-        if (this.#shadowRoots.has(sr)) return;
-        this.#shadowRoots.add(sr);
-        this.#observe(sr);
-        roots.push(sr);
-      },
-      onHeading: (el) => (heading = el),
-    });
-  }
-
-  /** Paints what was read and forgets what left the page. */
-  #commit(added: PageMatch[], removed: PageMatch[]): void {
-    if (removed.length) this.#painter.remove(removed);
-    if (this.#index.seen.size !== this.#seenCount) {
-      // New context on the page: ambiguous matches read earlier may now show.
-      this.#seenCount = this.#index.seen.size;
-      this.#painter.add(this.#index.visible().filter((m) => m.ambiguous));
-    }
-    const shown = added.filter((m) => this.#index.shows(m));
-    this.#painter.add(shown);
-    for (const m of shown) {
-      const root = m.range.startContainer.getRootNode();
-      if (root instanceof ShadowRoot) adoptHighlightStyles(root);
-    }
-    if (shown.length || removed.length) this.#scheduleReport();
-  }
-
-  #observe(root: Node): void {
-    this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
-  }
-
-  #onMutations(records: MutationRecord[]): void {
-    this.#changes.record(records);
-    if (this.#changes.empty) return;
-    const now = performance.now();
-    if (!this.#timers.change) this.#firstChangeAt = now;
-    clearTimeout(this.#timers.change);
-    // Debounced, but a page that never stops changing is still read at least once a second.
-    const wait = now - this.#firstChangeAt > CHANGE_MAX_WAIT ? 0 : CHANGE_DELAY;
-    this.#timers.change = setTimeout(() => void this.#readChanges(), wait);
-  }
-
-  /** Reads again the parts of the page that changed. */
-  async #readChanges(): Promise<void> {
-    this.#timers.change = undefined;
-    const changes = this.#changes;
-    if (changes.full) {
-      changes.reset();
-      return this.#readPage();
-    }
-    const parts = changes.topmost().filter(isReadable);
-    const sweep = changes.removed;
-    changes.reset();
-    const removed: PageMatch[] = sweep ? this.#index.sweep() : [];
-    const roots: Node[] = [];
-    let walker: BlockWalker | undefined;
-    const added: PageMatch[] = [];
-    await runSliced((deadline) => {
-      while (performance.now() < deadline) {
-        if (!walker) {
-          const part = parts.shift() ?? roots.shift();
-          if (!part) break;
-          if (part instanceof Element) removed.push(...this.#index.forgetWithin(part));
-          walker = this.#walker(part, added, roots);
-        }
-        if (walker.run(deadline)) walker = undefined;
-      }
-      this.#commit(added.splice(0), removed.splice(0));
-      this.#explainer.checkStillThere();
-      return !walker && parts.length === 0 && roots.length === 0;
-    }, this.#ac.signal);
-  }
-
   #scheduleReport(): void {
-    clearTimeout(this.#timers.report);
-    this.#timers.report = setTimeout(() => {
+    clearTimeout(this.#reportTimer);
+    this.#reportTimer = setTimeout(() => {
       this.#deps.reportTerms(new Set(this.#index.visible().map((m) => m.term)).size);
     }, REPORT_DELAY);
   }

@@ -5,7 +5,7 @@
  * parts of the page are read or change), so a large page is never repainted whole.
  */
 import type { DisplayMode, HighlightStyle } from '../core/settings';
-import { documentOrder, type PageMatch } from './scanner';
+import { documentOrder, type PageMatch } from './match-index';
 import type { ShadowHost } from './surface/shadow-host';
 
 export const HIGHLIGHT_NAME = 'plao-lens';

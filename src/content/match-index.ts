@@ -21,27 +21,6 @@ interface Hit {
   match: PageMatch;
 }
 
-const HEADING = /^h[1-6]$/;
-
-export function isHeading(el: Element | null): boolean {
-  return !!el && HEADING.test(el.localName);
-}
-
-/** The heading that precedes `el` in document order (searching at most a few thousand elements). */
-export function precedingHeading(el: Element): Element | null {
-  let n: Element | null = el;
-  for (let steps = 0; n && steps < 2000; steps++) {
-    if (isHeading(n)) return n;
-    const prev: Element | null = n.previousElementSibling;
-    if (prev) {
-      const inside = prev.querySelectorAll('h1,h2,h3,h4,h5,h6');
-      if (inside.length) return inside[inside.length - 1]!;
-      n = prev;
-    } else n = n.parentElement;
-  }
-  return null;
-}
-
 /** The node in the document tree that stands for `node`: itself, or the host of its shadow root. */
 function inDocument(node: Node): Node {
   let n = node;

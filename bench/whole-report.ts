@@ -1,0 +1,128 @@
+/** The whole-cost table and its budget checks (design/ARCHITECTURE.md, "Budgets"). */
+import type { Verdict } from './report';
+import type { WholeResults } from './whole-run';
+
+export const WHOLE_BUDGETS = {
+  floorFactor: 2,
+  startupMs: 10,
+  emptyFrameMs: 1,
+  stretchMs: 50,
+  stormP95OverMs: 20,
+  stormWorstMs: 100,
+  hoverMs: 16,
+};
+
+const f = (v: number) => (!Number.isFinite(v) ? '—' : v < 100 ? v.toFixed(1) : v.toFixed(0));
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    '| ' + cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ') + ' |';
+  const rule = '|' + widths.map((w, i) => (i ? '-'.repeat(w + 1) + ':' : ':' + '-'.repeat(w + 1))).join('|') + '|';
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/** What one text-less frame adds: the twenty-frame page less its text-less top frame, over 20. */
+export function frameCost(r: WholeResults): number {
+  return Math.max(0, r.twentyFrames.cpuMs - r.emptyFrame.cpuMs) / 20;
+}
+
+export function formatWhole(r: WholeResults): string {
+  const rows = r.pages.map((p) => [
+    p.id,
+    String(p.painted),
+    f(p.floorMs),
+    f(p.cpuMs),
+    f(WHOLE_BUDGETS.floorFactor * p.floorMs + WHOLE_BUDGETS.startupMs),
+    `${f(p.longestMs)} / ${f(p.worstLongestMs)}`,
+    `${f(p.throttledCpuMs)} / ${f(p.throttledLongestMs)}`,
+    p.top.map((t) => `${t.name} ${f(t.ms)}`).join(', '),
+  ]);
+  const perFrame = frameCost(r);
+  const frames = [
+    ['text-less page (top frame)', '0', '—', f(r.emptyFrame.cpuMs), '—', f(r.emptyFrame.longestMs), '', ''],
+    [
+      'same + 20 text-less frames',
+      '0',
+      '—',
+      f(r.twentyFrames.cpuMs),
+      f(r.emptyFrame.cpuMs + 20 * WHOLE_BUDGETS.emptyFrameMs),
+      f(r.twentyFrames.longestMs),
+      '',
+      `${f(perFrame)} ms a frame`,
+    ],
+  ];
+  const s = r.storm;
+  return [
+    table(
+      [
+        'page',
+        'painted',
+        'floor ms',
+        'ext CPU ms',
+        'budget ms',
+        'longest stretch ms (median / worst)',
+        '4× CPU: ext ms / stretch ms',
+        'most self time (first load)',
+      ],
+      [...rows, ...frames],
+    ),
+    '',
+    `Hover on a term until its card shows: ${f(r.hover.cpuMs)} ms of extension CPU, longest stretch ${f(r.hover.longestMs)} ms` +
+      (r.hover.opened ? '' : ' (the card did not open)'),
+    `Storm (10 ms timer lateness, ms): without p95 ${f(s.without.p95)}, worst ${f(s.without.worst)}; ` +
+      `with p95 ${f(s.with.p95)}, worst ${f(s.with.worst)}; painted ${s.with.painted} of ${s.with.expected} expected, ${s.with.stale} stale`,
+  ].join('\n');
+}
+
+export function wholeVerdicts(r: WholeResults): Verdict[] {
+  const b = WHOLE_BUDGETS;
+  const out: Verdict[] = [];
+  for (const p of r.pages) {
+    const limit = b.floorFactor * p.floorMs + b.startupMs;
+    out.push({
+      ok: p.cpuMs <= limit,
+      budget: 'ext CPU per load ≤ 2× floor + 10 ms',
+      page: p.id,
+      text: `${f(p.cpuMs)} ms against ${f(limit)}`,
+    });
+    out.push({
+      ok: p.worstLongestMs < b.stretchMs,
+      budget: 'no unbroken extension stretch ≥ 50 ms',
+      page: p.id,
+      text: `worst ${f(p.worstLongestMs)} ms`,
+    });
+    out.push({
+      ok: p.throttledLongestMs < b.stretchMs,
+      budget: 'aim: stretch < 50 ms with the CPU throttled 4×',
+      page: p.id,
+      text: `${f(p.throttledLongestMs)} ms`,
+    });
+  }
+  out.push({
+    ok: frameCost(r) <= b.emptyFrameMs && r.twentyFrames.longestMs < b.stretchMs,
+    budget: 'empty frame ≤ 1 ms, no stretch ≥ 50 ms',
+    page: 'twenty text-less frames',
+    text: `${f(frameCost(r))} ms a frame, longest stretch ${f(r.twentyFrames.longestMs)} ms`,
+  });
+  const s = r.storm;
+  out.push({
+    ok: s.with.p95 <= s.without.p95 + b.stormP95OverMs && s.with.worst < b.stormWorstMs,
+    budget: 'storm: p95 within 20 ms of without, worst < 100 ms',
+    page: 'storm',
+    text: `p95 ${f(s.with.p95)} against ${f(s.without.p95)}, worst ${f(s.with.worst)}`,
+  });
+  out.push({
+    ok: s.with.painted === s.with.expected && s.with.stale === 0,
+    budget: 'storm: painted ranges equal the final page',
+    page: 'storm',
+    text: `${s.with.painted} painted, ${s.with.expected} expected, ${s.with.stale} stale`,
+  });
+  out.push({
+    ok: r.hover.opened && r.hover.cpuMs <= b.hoverMs,
+    budget: 'hover to visible card ≤ 16 ms of extension script',
+    page: 'seed-article',
+    text: `${f(r.hover.cpuMs)} ms`,
+  });
+  return out;
+}

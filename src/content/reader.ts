@@ -1,0 +1,252 @@
+/**
+ * Reads the page into the match index and paints what it finds, then keeps up as the page
+ * changes. The part in view is read first; everything else, the first time and after changes,
+ * goes through one drain loop that reads queued parts of the page in slices that never block it.
+ */
+import { BlockWalker, blockContainer, isReadable } from './blocks';
+import { Changes } from './changes';
+import { caretNode } from './hover';
+import type { MatchIndex, PageMatch } from './match-index';
+import type { Painter } from './painter';
+import { runSliced, yieldToPage } from './schedule';
+import { lastHeadingWithin, precedingHeading, sectionOf } from './sections';
+import { adoptHighlightStyles } from './shadow-styles';
+
+export interface ScanStats {
+  /** Main-thread time spent reading and painting, in ms. */
+  work: number;
+  /** From start to the whole page read, in ms (includes the gaps left to the page). */
+  wall: number;
+  /** From start to the first painted term, in ms (-1 if none). */
+  firstPaint: number;
+  matches: number;
+  slices: number;
+  longestSlice: number;
+}
+
+export interface ReaderHooks {
+  /** Painted ranges were added or removed. */
+  onPainted: () => void;
+  /** A part of the page was read again after a change (an open card may have lost its term). */
+  onChangesRead: () => void;
+  /** The first full read of the page is done (timings, for the benchmark build). */
+  onScanned?: (stats: ScanStats) => void;
+}
+
+const CHANGE_DELAY = 120;
+const CHANGE_MAX_WAIT = 1000;
+
+/** What one pass of the drain loop works through. */
+interface Drain {
+  /** Parts of the page still to read; shadow roots found on the way join the queue. */
+  parts: Node[];
+  /** Matches that left the page, painted out with the next slice. */
+  removed: PageMatch[];
+  /** Parts changed since they were read: forget their matches before reading them again. */
+  forget: boolean;
+  /** Elements the part in view read whole, skipped by the walk. */
+  readFirst?: Set<Element>;
+  /** Wraps each slice (the benchmark build times them). */
+  timed?: (slice: () => boolean) => boolean;
+}
+
+export class PageReader {
+  readonly #index: MatchIndex;
+  readonly #painter: Painter;
+  readonly #hooks: ReaderHooks;
+  readonly #signal: AbortSignal;
+  readonly #changes = new Changes();
+  readonly #observer: MutationObserver;
+  readonly #shadowRoots = new Set<ShadowRoot>();
+  #scan: AbortController | undefined;
+  #seenCount = 0;
+  #changeTimer: ReturnType<typeof setTimeout> | undefined;
+  #firstChangeAt = 0;
+
+  constructor(index: MatchIndex, painter: Painter, hooks: ReaderHooks, signal: AbortSignal) {
+    this.#index = index;
+    this.#painter = painter;
+    this.#hooks = hooks;
+    this.#signal = signal;
+    this.#observer = new MutationObserver((records) => this.#onMutations(records));
+    signal.addEventListener('abort', () => {
+      this.#scan?.abort();
+      this.#observer.disconnect();
+      clearTimeout(this.#changeTimer);
+      this.#shadowRoots.clear();
+    });
+  }
+
+  /** The page's open shadow roots met so far (the hover hit test must name them). */
+  get shadowRoots(): ShadowRoot[] {
+    return [...this.#shadowRoots];
+  }
+
+  start(): void {
+    this.#observe(document.documentElement);
+    void this.#readPage();
+  }
+
+  /** Reads the whole page: the visible part at once, the rest in slices. */
+  async #readPage(): Promise<void> {
+    this.#scan?.abort();
+    const scan = new AbortController();
+    this.#scan = scan;
+    this.#index.clear();
+    this.#painter.clear();
+    this.#seenCount = 0;
+    const t0 = performance.now();
+    const stats: ScanStats = { work: 0, wall: 0, firstPaint: -1, matches: 0, slices: 0, longestSlice: 0 };
+    // Timings are kept only in the benchmark build; the release build compiles this away.
+    const timed = (fn: () => boolean) => {
+      if (!__BENCH__) return fn();
+      const s = performance.now();
+      const done = fn();
+      const d = performance.now() - s;
+      stats.work += d;
+      stats.slices++;
+      stats.longestSlice = Math.max(stats.longestSlice, d);
+      if (stats.firstPaint < 0 && this.#painter.count > 0) stats.firstPaint = performance.now() - t0;
+      return done;
+    };
+    let readFirst = new Set<Element>();
+    timed(() => {
+      readFirst = this.#readVisible(performance.now() + 20);
+      return true;
+    });
+    await yieldToPage();
+    const drain: Drain = { parts: [document.documentElement], removed: [], forget: false, readFirst, timed };
+    const finished = await this.#drain(drain, AbortSignal.any([this.#signal, scan.signal]));
+    if (!finished || !__BENCH__) return;
+    stats.wall = performance.now() - t0;
+    stats.matches = this.#index.size;
+    this.#hooks.onScanned?.(stats);
+  }
+
+  /**
+   * Reads the blocks in view now, so the reader sees painted terms before the rest is read: the
+   * innermost block under a grid of points (the text's own paragraph, not a page-wide wrapper),
+   * within one time budget. Returns the elements read whole, for the full walk to skip.
+   */
+  #readVisible(deadline: number): Set<Element> {
+    const added: PageMatch[] = [];
+    const read = new Set<Element>();
+    const w = innerWidth;
+    const h = innerHeight;
+    const roots = this.shadowRoots;
+    for (let row = 1; row < 8 && performance.now() < deadline; row++) {
+      for (const col of [0.25, 0.5, 0.75]) {
+        const hit = caretNode(w * col, (h * row) / 8, roots);
+        const c = hit && blockContainer(hit);
+        if (!c || read.has(c) || c === document.body || c === document.documentElement || !isReadable(c)) continue;
+        // A wrapper around much of the page is not "the part in view": leave it to the slices.
+        if (c.childElementCount > 100) continue;
+        read.add(c);
+        let heading = precedingHeading(c);
+        new BlockWalker(c, {
+          onBlock: (b) => added.push(...this.#index.readBlock(b, heading)),
+          onShadowRoot: () => undefined, // read with the rest of the page
+          onHeading: (el) => (heading = el),
+        }).run();
+      }
+    }
+    this.#commit(added, []);
+    return read;
+  }
+
+  /**
+   * The one loop that reads queued parts of the page: each slice walks until its deadline, then
+   * paints what it found and yields. Resolves true when the queue is empty, false if aborted.
+   */
+  #drain(d: Drain, signal: AbortSignal): Promise<boolean> {
+    const added: PageMatch[] = [];
+    let walker: BlockWalker | undefined;
+    const slice = (deadline: number) => {
+      while (performance.now() < deadline) {
+        if (!walker) {
+          const part = d.parts.shift();
+          if (!part) break;
+          if (d.forget && part instanceof Element) d.removed.push(...this.#index.forgetWithin(part));
+          walker = this.#walker(part, added, d.parts, d.readFirst);
+        }
+        if (walker.run(deadline)) walker = undefined;
+      }
+      // A walker outlives its slice: what it found in this one is painted now.
+      this.#commit(added.splice(0), d.removed.splice(0));
+      if (d.forget) this.#hooks.onChangesRead();
+      return !walker && d.parts.length === 0;
+    };
+    return runSliced(d.timed ? (deadline) => d.timed!(() => slice(deadline)) : slice, signal);
+  }
+
+  #walker(root: Node, added: PageMatch[], queue: Node[], readAlready?: Set<Element>): BlockWalker {
+    let heading = sectionOf(root);
+    return new BlockWalker(root, {
+      onBlock: (b) => added.push(...this.#index.readBlock(b, heading)),
+      skipBlock: (first) => this.#index.hasBlockStart(first),
+      ...(readAlready?.size
+        ? {
+            skipSubtree: (el: Element) => {
+              if (!readAlready.has(el)) return false;
+              heading = lastHeadingWithin(el) ?? heading;
+              return true;
+            },
+          }
+        : {}),
+      onShadowRoot: (sr) => {
+        if (this.#shadowRoots.has(sr)) return;
+        this.#shadowRoots.add(sr);
+        this.#observe(sr);
+        queue.push(sr);
+      },
+      onHeading: (el) => (heading = el),
+    });
+  }
+
+  /** Paints what was read and forgets what left the page. */
+  #commit(added: PageMatch[], removed: PageMatch[]): void {
+    if (removed.length) this.#painter.remove(removed);
+    if (this.#index.seen.size !== this.#seenCount) {
+      // New context on the page: ambiguous matches read earlier may now show.
+      this.#seenCount = this.#index.seen.size;
+      this.#painter.add(this.#index.visible().filter((m) => m.ambiguous));
+    }
+    const shown = added.filter((m) => this.#index.shows(m));
+    this.#painter.add(shown);
+    for (const m of shown) {
+      const root = m.range.startContainer.getRootNode();
+      if (root instanceof ShadowRoot) adoptHighlightStyles(root);
+    }
+    if (shown.length || removed.length) this.#hooks.onPainted();
+  }
+
+  #observe(root: Node): void {
+    this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  #onMutations(records: MutationRecord[]): void {
+    this.#changes.record(records);
+    if (this.#changes.empty) return;
+    const now = performance.now();
+    if (!this.#changeTimer) this.#firstChangeAt = now;
+    clearTimeout(this.#changeTimer);
+    // Debounced, but a page that never stops changing is still read at least once a second.
+    const wait = now - this.#firstChangeAt > CHANGE_MAX_WAIT ? 0 : CHANGE_DELAY;
+    this.#changeTimer = setTimeout(() => void this.#readChanges(), wait);
+  }
+
+  /** Reads again the parts of the page that changed. */
+  async #readChanges(): Promise<void> {
+    this.#changeTimer = undefined;
+    const changes = this.#changes;
+    if (changes.full) {
+      changes.reset();
+      return this.#readPage();
+    }
+    const parts: Node[] = changes.topmost().filter(isReadable);
+    const sweep = changes.removed;
+    changes.reset();
+    const removed = sweep ? this.#index.sweep() : [];
+    await this.#drain({ parts, removed, forget: true }, this.#signal);
+  }
+}
