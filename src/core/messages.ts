@@ -3,7 +3,7 @@
  * tense. Every receiver parses what arrives with the functions here and drops anything else:
  * pages and other extensions can send messages too.
  */
-import { CATEGORIES, type Category, type TermCard } from './knowledge/types';
+import { CATEGORIES, URGENCY, type Category, type TermCard, type Urgency, type WarningLine } from './knowledge/types';
 
 /** Sent by the content script and the extension pages to the background. */
 export type ToBackground =
@@ -118,7 +118,26 @@ export function parseTermCard(v: unknown): TermCard | undefined {
     reviewed: v.reviewed as string,
     guide: { article: v.guide.article, section: v.guide.section },
     seekCare: v.seekCare,
+    ...optionalCardLines(v),
   };
+}
+
+/** The card's safety lines (warning signs, pregnancy and breastfeeding, one safety line), checked. */
+function optionalCardLines(v: Record<string, unknown>): Pick<TermCard, 'warnings' | 'pregnancy' | 'safety'> {
+  const out: Pick<TermCard, 'warnings' | 'pregnancy' | 'safety'> = {};
+  if (typeof v.pregnancy === 'string') out.pregnancy = v.pregnancy;
+  if (typeof v.safety === 'string') out.safety = v.safety;
+  if (Array.isArray(v.warnings)) {
+    const ws: WarningLine[] = [];
+    for (const w of v.warnings as unknown[]) {
+      if (!isRecord(w) || !isId(w.id) || typeof w.text !== 'string' || typeof w.judgement !== 'boolean') continue;
+      if (!URGENCY.includes(w.level as Urgency) || !Array.isArray(w.sources)) continue;
+      const sources = w.sources.filter((k): k is string => typeof k === 'string');
+      ws.push({ id: w.id, level: w.level as Urgency, text: w.text, judgement: w.judgement, sources });
+    }
+    if (ws.length) out.warnings = ws;
+  }
+  return out;
 }
 
 /** The address of a guidance section inside the extension, relative to its root. */
