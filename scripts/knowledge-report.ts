@@ -1,4 +1,5 @@
 /** Prints what the knowledge holds and how its short explanations read: `npm run knowledge`. */
+import { LIMITS } from '../src/core/knowledge/compile';
 import { readability } from '../src/core/knowledge/readability';
 import { formatErrors, loadKnowledge } from './knowledge';
 
@@ -28,3 +29,15 @@ console.log(
 );
 console.log('hardest five:');
 for (const r of rows.slice(0, 5)) console.log(`  ${r.grade.toFixed(1).padStart(4)}  ${r.words} words  ${r.id}`);
+console.log(`guidance articles, Flesch–Kincaid grade (at most ${LIMITS.articleGrade}):`);
+for (const a of [...articles].sort((x, y) => y.grade - x.grade))
+  console.log(`  ${a.grade.toFixed(1).padStart(4)}  ${a.id}`);
+const { warnings } = result.full;
+const judged = warnings.filter((w) => w.judgement).length;
+console.log(
+  `${warnings.length} warning signs (${warnings.filter((w) => w.level === 'emergency').length} emergency); ` +
+    `${judged} with a level that is the content's own judgement`,
+);
+const reads = new Map<string, number>();
+for (const b of bibliography) reads.set(b.read, (reads.get(b.read) ?? 0) + 1);
+console.log(`sources by how they were read: ${[...reads].map(([r, n]) => `${r} ${n}`).join(', ')}`);

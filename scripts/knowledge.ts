@@ -23,6 +23,7 @@ export function readKnowledgeFiles(dir = KNOWLEDGE_DIR): KnowledgeFiles {
   return {
     bibliography: read(dir, join(dir, 'bibliography.yaml')),
     meta: read(dir, join(dir, 'meta.yaml')),
+    warnings: read(dir, join(dir, 'warning-signs.yaml')),
     terms: list('terms'),
     guidance: list('guidance'),
   };

@@ -4,7 +4,7 @@
  * pages and other extensions can send messages too. Each request has one reply type and one reply
  * parser (below); `callWith` pairs them, so a sender never picks a parser by hand.
  */
-import { CATEGORIES, type Category, type TermCard } from './knowledge/types';
+import { CATEGORIES, URGENCY, type Category, type TermCard, type Urgency, type WarningLine } from './knowledge/types';
 
 /** Sent by the content script and the extension pages to the background. */
 export type ToBackground =
@@ -119,6 +119,7 @@ export function parseTermCard(v: unknown): TermCard | undefined {
     reviewed: v.reviewed as string,
     guide: { article: v.guide.article, section: v.guide.section },
     seekCare: v.seekCare,
+    ...optionalCardLines(v),
   };
 }
 
@@ -178,4 +179,22 @@ export function tabCaller(
 ): (tabId: number, frameId?: number) => <T extends ToContent>(msg: T) => Promise<ContentReplies[T['type']]> {
   return (tabId, frameId = 0) =>
     callWith<ToContent, ContentReplies>(contentReplyParsers, (msg) => sendMessage(tabId, msg, { frameId }));
+}
+
+/** The card's safety lines (warning signs, pregnancy and breastfeeding, one safety line), checked. */
+function optionalCardLines(v: Record<string, unknown>): Pick<TermCard, 'warnings' | 'pregnancy' | 'safety'> {
+  const out: Pick<TermCard, 'warnings' | 'pregnancy' | 'safety'> = {};
+  if (typeof v.pregnancy === 'string') out.pregnancy = v.pregnancy;
+  if (typeof v.safety === 'string') out.safety = v.safety;
+  if (Array.isArray(v.warnings)) {
+    const ws: WarningLine[] = [];
+    for (const w of v.warnings as unknown[]) {
+      if (!isRecord(w) || !isId(w.id) || typeof w.text !== 'string' || typeof w.judgement !== 'boolean') continue;
+      if (!URGENCY.includes(w.level as Urgency) || !Array.isArray(w.sources)) continue;
+      const sources = w.sources.filter((k): k is string => typeof k === 'string');
+      ws.push({ id: w.id, level: w.level as Urgency, text: w.text, judgement: w.judgement, sources });
+    }
+    if (ws.length) out.warnings = ws;
+  }
+  return out;
 }

@@ -137,6 +137,8 @@ function blockText(b: Block): string {
     case 'quote':
     case 'seekCare':
       return b.c.map(blockText).join(' ');
+    case 'warning':
+      return b.text;
   }
 }
 

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { knowledgeHref } from '../core/addresses';
 import type { Block, Inline } from '../core/knowledge/types';
 import { t } from './i18n';
+import { WarningSign } from './WarningSign';
 
 export interface MarkdownProps {
   blocks: Block[];
@@ -13,6 +14,13 @@ export interface MarkdownProps {
 
 /** Renders compiled Markdown; content never becomes an HTML string. */
 export function Markdown({ blocks, citeHref, citeNumber }: MarkdownProps) {
+  const cite = (key: string, n: number) => (
+    <sup key={n} class="cite">
+      <a href={citeHref(key)} aria-label={t('sourceNumber', String(citeNumber(key)))}>
+        [{citeNumber(key)}]
+      </a>
+    </sup>
+  );
   const inl = (c: Inline[]): ComponentChildren =>
     c.map((i, n) => {
       switch (i.t) {
@@ -35,13 +43,7 @@ export function Markdown({ blocks, citeHref, citeNumber }: MarkdownProps) {
           );
         }
         case 'cite':
-          return (
-            <sup key={n} class="cite">
-              <a href={citeHref(i.key)} aria-label={t('sourceNumber', String(citeNumber(i.key)))}>
-                [{citeNumber(i.key)}]
-              </a>
-            </sup>
-          );
+          return cite(i.key, n);
       }
     });
   const blk = (b: Block, n: number): ComponentChildren => {
@@ -72,6 +74,8 @@ export function Markdown({ blocks, citeHref, citeNumber }: MarkdownProps) {
             {b.c.map(blk)}
           </div>
         );
+      case 'warning':
+        return <WarningSign key={n} warning={b} cites={b.sources.map((k, j) => cite(k, j))} />;
     }
   };
   return <>{blocks.map(blk)}</>;

@@ -1,5 +1,6 @@
 import type { TermCard as Card } from '../core/knowledge/types';
 import { t } from './i18n';
+import { WarningSign } from './WarningSign';
 
 export interface TermCardProps {
   card: Card;
@@ -24,6 +25,19 @@ export function TermCard({ card, guideHref, onOpenGuide, nameId }: TermCardProps
         </p>
       )}
       <p class="term-short">{card.short}</p>
+      {card.warnings?.map((w) => (
+        <WarningSign key={w.id} warning={w} />
+      ))}
+      {card.safety && (
+        <p class="term-safety">
+          <strong>{t('safetyLine')}</strong> {card.safety}
+        </p>
+      )}
+      {card.pregnancy && (
+        <p class="term-pregnancy">
+          <strong>{t('pregnancyLine')}</strong> {card.pregnancy}
+        </p>
+      )}
       <p class="term-source">{t('sourceLine', [card.sourceLine, card.reviewed])}</p>
       <p class="term-actions">
         <a class="term-guide" href={guideHref} target="_blank" rel="noopener" onClick={onOpenGuide}>

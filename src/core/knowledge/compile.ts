@@ -4,12 +4,22 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { compileMatcher, type PatternInput } from '../matcher/compile';
-import { parseMarkdown, plain } from './markdown';
+import { checkProse, sentencesOf, type ProseContext } from './checks';
+import {
+  blockText,
+  buildMatcher,
+  checkCardLines,
+  metaBlocks,
+  sectionHasSeekCare,
+  sourceLine,
+  toCard,
+} from './compile-parts';
+import { parseMarkdown, plain, type Expand } from './markdown';
+import { LIMITS } from './limits';
 import { readability } from './readability';
 import * as schema from './schema';
-import { sourceLabel } from './sources';
-import type { Article, Block, ContentKnowledge, FullKnowledge, Meta, SourceEntry, TermEntry } from './types';
+import { isOfficialUrl, sourceLabel } from './sources';
+import type { Article, ContentKnowledge, FullKnowledge, Meta, SourceEntry, TermEntry, WarningLine } from './types';
 
 export interface SourceFile {
   path: string;
@@ -19,6 +29,7 @@ export interface SourceFile {
 export interface KnowledgeFiles {
   bibliography: SourceFile;
   meta: SourceFile;
+  warnings: SourceFile;
   terms: SourceFile[];
   guidance: SourceFile[];
 }
@@ -29,7 +40,7 @@ export interface KnowledgeError {
   reason: string;
 }
 
-export const LIMITS = { shortWords: 40, shortGrade: 8 };
+export { LIMITS } from './limits';
 
 export interface CompileResult {
   errors: KnowledgeError[];
@@ -77,9 +88,18 @@ export function compileKnowledge(files: KnowledgeFiles): CompileResult {
     citation: v.citation,
     ...(v.url ? { url: v.url } : {}),
     ...(v.note ? { note: v.note } : {}),
+    read: v.read,
     label: sourceLabel(v.citation),
   }));
+  for (const b of bibliography)
+    if (b.url && !isOfficialUrl(b.url))
+      fail(
+        files.bibliography.path,
+        `${b.key}.url`,
+        `"${b.url}" is not a DOI, PubMed or publisher address; keep a copy's address in the note`,
+      );
   const bibKeys = new Set(bibliography.map((b) => b.key));
+  const bibMap = new Map(bibliography.map((b) => [b.key, b]));
   const used = new Set<string>();
   const meta: Meta | undefined = readYaml(files.meta, files.meta.text, schema.meta);
 
@@ -88,6 +108,28 @@ export function compileKnowledge(files: KnowledgeFiles): CompileResult {
       used.add(k);
       if (!bibKeys.has(k)) fail(file, field, `source "${k}" is not in bibliography.yaml`);
     }
+  };
+
+  // Warning signs: each defined once, rendered everywhere from here.
+  const signs = readYaml(files.warnings, files.warnings.text, schema.warningSigns) ?? {};
+  const warnings = new Map<string, WarningLine>();
+  for (const [id, w] of Object.entries(signs)) {
+    checkCites(files.warnings.path, `${id}.sources`, w.sources);
+    const line = { id, level: w.level, text: w.text.trim(), judgement: w.levelFrom === 'content', sources: w.sources };
+    warnings.set(id, line);
+  }
+  const prose: ProseContext = {
+    signs: Object.entries(signs).map(([id, w]) => ({ id, phrases: w.phrases })),
+    bib: bibMap,
+    fail,
+  };
+  const expand: Expand = (kind, id) => {
+    if (kind === 'warning') {
+      const w = warnings.get(id);
+      return w ? [{ t: 'warning', ...w }] : `warning sign "${id}" is not in warning-signs.yaml`;
+    }
+    if (kind === 'meta' && meta) return metaBlocks(meta, id) ?? `"{{meta:${id}}}" is not a meta reference`;
+    return `unknown reference "{{${kind}:${id}}}"`;
   };
 
   // Articles.
@@ -99,9 +141,13 @@ export function compileKnowledge(files: KnowledgeFiles): CompileResult {
     const front = readYaml(file, parts[0], schema.articleFront);
     if (!front) continue;
     if (front.id !== baseName(file.path)) fail(file.path, 'id', `"${front.id}" must match the file name`);
-    const md = parseMarkdown(parts[1]);
+    const md = parseMarkdown(parts[1], expand);
     for (const e of md.errors) fail(file.path, 'body', e);
     checkCites(file.path, 'body', md.cites);
+    checkProse(prose, file.path, 'body', sentencesOf(md.blocks), front.id);
+    const grade = readability(blockText(md.blocks)).grade;
+    if (grade > LIMITS.articleGrade)
+      fail(file.path, 'body', `reads at grade ${grade}; at most ${LIMITS.articleGrade} (Flesch–Kincaid)`);
     for (const href of md.links) pendingLinks.push({ file: file.path, field: 'body', href });
     const sections = md.blocks.flatMap((b) =>
       b.t === 'h' && b.level === 2 && b.id ? [{ id: b.id, title: plain(b.c) }] : [],
@@ -113,7 +159,7 @@ export function compileKnowledge(files: KnowledgeFiles): CompileResult {
       seen.add(s.id);
     }
     if (md.cites.length === 0) fail(file.path, 'body', 'an article must cite its sources inline as [@KEY]');
-    articles.push({ ...front, sections, body: md.blocks, sources: [...new Set(md.cites)] });
+    articles.push({ ...front, sections, body: md.blocks, sources: [...new Set(md.cites)], grade });
   }
   articles.sort((a, b) => a.order - b.order);
   const articleById = new Map(articles.map((a) => [a.id, a]));
@@ -140,10 +186,12 @@ export function compileKnowledge(files: KnowledgeFiles): CompileResult {
     if (front.ambiguous.length > 0 && front.context.length === 0)
       fail(file.path, 'context', 'ambiguous abbreviations need context words');
     checkCites(file.path, 'sources', front.sources);
-    const md = parseMarkdown(parts[1]);
+    const md = parseMarkdown(parts[1], expand);
     for (const e of md.errors) fail(file.path, 'body', e);
     if (md.blocks.length === 0) fail(file.path, 'body', 'the longer explanation is missing');
     checkCites(file.path, 'body', md.cites);
+    checkProse(prose, file.path, 'body', sentencesOf(md.blocks), front.id);
+    const cardWarnings = checkCardLines(front, file.path, prose, warnings, fail, checkCites);
     for (const href of md.links) pendingLinks.push({ file: file.path, field: 'body', href });
     const [article = '', section = ''] = front.guide.split('#');
     fronts.push({ ...front, file: file.path });
@@ -156,9 +204,12 @@ export function compileKnowledge(files: KnowledgeFiles): CompileResult {
       reviewed: front.reviewed,
       guide: { article, section },
       seekCare: front.seekCare,
+      ...(cardWarnings.length ? { warnings: cardWarnings } : {}),
+      ...(front.pregnancy ? { pregnancy: front.pregnancy.trim() } : {}),
+      ...(front.safety ? { safety: front.safety.trim() } : {}),
       aliases: front.aliases,
       abbreviations: front.abbreviations,
-      sources: [...new Set([...front.sources, ...md.cites])],
+      sources: [...new Set([...front.sources, ...md.cites, ...cardWarnings.flatMap((w) => w.sources)])],
       related: front.related,
       body: md.blocks,
       grade: r.grade,
@@ -199,57 +250,10 @@ export function compileKnowledge(files: KnowledgeFiles): CompileResult {
   }
   for (const key of bibKeys) if (!used.has(key)) fail(files.bibliography.path, key, 'is never cited');
 
-  // The matcher.
-  const patterns: PatternInput[] = [];
-  const context = new Map<number, string[]>();
-  for (const f of fronts) {
-    const term = termIndex.get(f.id);
-    if (term === undefined) continue;
-    const words = new Set([f.name, ...f.aliases].map((s) => s.toLowerCase()));
-    for (const w of words)
-      if (!f.abbreviations.includes(w)) patterns.push({ term, text: w, caseSensitive: false, ambiguous: false });
-    for (const a of f.abbreviations)
-      patterns.push({ term, text: a, caseSensitive: true, ambiguous: f.ambiguous.includes(a) });
-    if (f.context.length) context.set(term, f.context);
-  }
-  const { data, problems } = compileMatcher(
-    terms.map((t) => t.id),
-    patterns,
-    context,
-  );
-  for (const p of problems) {
-    const f = fronts.find((x) => x.id === terms[p.term]?.id);
-    const other = p.otherTerm !== undefined ? ` ("${terms[p.otherTerm]?.id}")` : '';
-    fail(f?.file ?? '(terms)', 'aliases', `"${p.text}" ${p.reason}${other}`);
-  }
+  const data = buildMatcher(fronts, terms, termIndex, fail);
 
   if (errors.length || !meta) return { errors };
-  const cards = terms.map(({ id, name, category, short, sourceLine, reviewed, guide, seekCare }) => ({
-    id,
-    name,
-    category,
-    short,
-    sourceLine,
-    reviewed,
-    guide,
-    seekCare,
-  }));
-  return { errors, content: { matcher: data, cards }, full: { terms, articles, bibliography, meta } };
-}
-
-/** The popover's source line: the first two sources, and how many more the glossary lists. */
-function sourceLine(keys: string[], bibliography: SourceEntry[]): string {
-  const labels = keys.slice(0, 2).map((k) => bibliography.find((b) => b.key === k)?.label ?? k);
-  const more = keys.length - labels.length;
-  return labels.join('; ') + (more > 0 ? ` and ${more} more` : '');
-}
-
-function sectionHasSeekCare(article: Article, section: string): boolean {
-  let inside = false;
-  const walk = (blocks: Block[]): boolean => blocks.some((b) => b.t === 'seekCare' || (b.t === 'quote' && walk(b.c)));
-  for (const b of article.body) {
-    if (b.t === 'h' && b.level === 2) inside = b.id === section;
-    else if (inside && walk([b])) return true;
-  }
-  return false;
+  const cards = terms.map(toCard);
+  const full = { terms, articles, bibliography, meta, warnings: [...warnings.values()] };
+  return { errors, content: { matcher: data, cards }, full };
 }

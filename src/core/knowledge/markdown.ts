@@ -7,6 +7,12 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { Block, Inline } from './types';
 
+/**
+ * Expands a reference paragraph (`{{warning:id}}`, `{{meta:changes}}`) into blocks, or says why it
+ * cannot. References keep one wording for things defined once elsewhere.
+ */
+export type Expand = (kind: string, id: string) => Block[] | string;
+
 export interface MarkdownResult {
   blocks: Block[];
   cites: string[];
@@ -17,24 +23,46 @@ export interface MarkdownResult {
 const CITE = /\[@([A-Za-z0-9]+(?:\s*;\s*@[A-Za-z0-9]+)*)\]/g;
 const ANCHOR = /\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
 const SEEK_CARE = /^\s*\[!SEEK-CARE\]\s*/;
+const REF = /^\s*\{\{([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)\}\}\s*$/;
 
-export function parseMarkdown(source: string): MarkdownResult {
-  const res: MarkdownResult = { blocks: [], cites: [], links: [], errors: [] };
-  const root = fromMarkdown(source);
-  res.blocks = blocks(root.children, res);
-  return res;
+interface State extends MarkdownResult {
+  expand: Expand | undefined;
 }
 
-function blocks(nodes: RootContent[], res: MarkdownResult): Block[] {
+export function parseMarkdown(source: string, expand?: Expand): MarkdownResult {
+  const res: State = { blocks: [], cites: [], links: [], errors: [], expand };
+  const root = fromMarkdown(source);
+  res.blocks = blocks(root.children, res);
+  const { blocks: b, cites, links, errors } = res;
+  return { blocks: b, cites, links, errors };
+}
+
+function blocks(nodes: RootContent[], res: State): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
     const b = block(node, res);
-    if (b) out.push(b);
+    if (Array.isArray(b)) out.push(...b);
+    else if (b) out.push(b);
   }
   return out;
 }
 
-function block(node: RootContent, res: MarkdownResult): Block | undefined {
+function reference(node: RootContent, res: State): Block[] | undefined {
+  if (node.type !== 'paragraph' || node.children.length !== 1 || node.children[0]?.type !== 'text') return undefined;
+  const m = REF.exec(node.children[0].value);
+  if (!m) return undefined;
+  const r = res.expand?.(m[1]!, m[2]!) ?? `reference "{{${m[1]}:${m[2]}}}" cannot be used here`;
+  if (typeof r === 'string') {
+    res.errors.push(r);
+    return [];
+  }
+  for (const b of r) if (b.t === 'warning') res.cites.push(...b.sources);
+  return r;
+}
+
+function block(node: RootContent, res: State): Block | Block[] | undefined {
+  const ref = reference(node, res);
+  if (ref) return ref;
   switch (node.type) {
     case 'paragraph':
       return { t: 'p', c: inlines(node.children, res) };
@@ -75,11 +103,12 @@ function block(node: RootContent, res: MarkdownResult): Block | undefined {
   }
 }
 
-function inlines(nodes: PhrasingContent[], res: MarkdownResult): Inline[] {
+function inlines(nodes: PhrasingContent[], res: State): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
+        if (node.value.includes('{{')) res.errors.push('a {{reference}} must be a paragraph of its own');
         splitCites(node.value, out, res);
         break;
       case 'emphasis':

@@ -17,3 +17,33 @@ export function sourceLabel(citation: string): string {
   }
   return year && !who.includes(year) ? `${who} ${year}` : who;
 }
+
+/**
+ * Where a reader-facing source link may point: the DOI resolver, PubMed/PMC, or the publisher or
+ * official body itself. Copies on other sites stay in the entry's note, never as its link.
+ */
+export const OFFICIAL_HOSTS = [
+  'doi.org',
+  'nih.gov',
+  'fda.gov',
+  'nhs.uk',
+  'link.springer.com',
+  'journals.lww.com',
+  'nap.edu',
+  'theros.org.uk',
+  'mothertobaby.org',
+  'spinesurgeons.org.uk',
+  'scielo.isciii.es',
+  'ed.ac.uk',
+  'pao.org.uk',
+  'endotext.org',
+  'turkishjournalpmr.com',
+  'labtestsonline.org',
+  'bmj.com',
+  'prolia.com',
+];
+
+export function isOfficialUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^www\./, '');
+  return OFFICIAL_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+}

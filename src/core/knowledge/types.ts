@@ -15,7 +15,24 @@ export type Block =
   | { t: 'ul' | 'ol'; items: Block[][] }
   | { t: 'quote'; c: Block[] }
   /** The plain "Seek care now" box. */
-  | { t: 'seekCare'; c: Block[] };
+  | { t: 'seekCare'; c: Block[] }
+  /** A warning sign from `warning-signs.yaml`, expanded at build time from `{{warning:id}}`. */
+  | ({ t: 'warning' } & WarningLine);
+
+/** How soon to act on a warning sign. */
+export const URGENCY = ['emergency', 'same-day', 'next-appointment'] as const;
+export type Urgency = (typeof URGENCY)[number];
+
+/** One warning sign as cards and articles show it: defined once, worded once. */
+export interface WarningLine {
+  id: string;
+  level: Urgency;
+  /** The one sentence that says what to do. */
+  text: string;
+  /** True when the sources give the pattern but not the timeframe: the level is the content's own judgement. */
+  judgement: boolean;
+  sources: string[];
+}
 
 export const CATEGORIES = ['condition', 'body', 'tests', 'treatment', 'look-alike', 'warning-sign'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -36,6 +53,12 @@ export interface TermCard {
   reviewed: string;
   guide: GuideRef;
   seekCare: boolean;
+  /** Warning signs the card names, each in its one defined sentence. */
+  warnings?: WarningLine[];
+  /** Medicines: what is known in pregnancy and breastfeeding. */
+  pregnancy?: string;
+  /** One safety line that must be on the card itself (e.g. "do not stop it on your own"). */
+  safety?: string;
 }
 
 export interface TermEntry extends TermCard {
@@ -58,6 +81,8 @@ export interface Article {
   body: Block[];
   /** Keys cited in the article, in order of first citation. */
   sources: string[];
+  /** Flesch–Kincaid grade of the article's prose, kept for the report. */
+  grade: number;
 }
 
 export interface SourceEntry {
@@ -65,15 +90,24 @@ export interface SourceEntry {
   citation: string;
   url?: string;
   note?: string;
+  /** How much of the source was read: the whole text, its abstract, a part (a table, a label section), or only its title. */
+  read: SourceReading;
   /** Short form for a source line: "Kovacs 2025". */
   label: string;
 }
 
+export const READINGS = ['full-text', 'abstract', 'excerpt', 'title-only'] as const;
+export type SourceReading = (typeof READINGS)[number];
+
 export interface Meta {
   publisher: string;
+  /** Who wrote the content. */
+  writtenBy: string;
   reviewed: string;
   nextReview: string;
   reviewedBy: string;
+  /** Named clinicians who have reviewed the content; empty until one signs. Never invented. */
+  reviewers: { name: string; role: string; date: string }[];
   changes: { date: string; text: string }[];
 }
 
@@ -89,4 +123,5 @@ export interface FullKnowledge {
   articles: Article[];
   bibliography: SourceEntry[];
   meta: Meta;
+  warnings: WarningLine[];
 }

@@ -44,6 +44,16 @@ export function TermEntry({ term, sources, names, article, version, isTarget, hi
       ) : (
         <p class="term-short-lede">{term.short}</p>
       )}
+      {term.safety && (
+        <p class="term-safety">
+          <strong>{t('safetyLine')}</strong> {term.safety}
+        </p>
+      )}
+      {term.pregnancy && (
+        <p class="term-pregnancy">
+          <strong>{t('pregnancyLine')}</strong> {term.pregnancy}
+        </p>
+      )}
       <Markdown blocks={term.body} citeHref={(k) => `#${term.id}-source-${k}`} citeNumber={number} />
       {term.related.length > 0 && (
         <p class="entry-related">
