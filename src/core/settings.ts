@@ -25,6 +25,8 @@ export interface Settings {
   showBadge: boolean;
   /** Hostnames (normalised: lower case, no trailing dot) where the user turned PLAO Lens off. */
   disabledSites: string[];
+  /** Term ids the reader knows and asked not to see highlighted ("Don't highlight this term"). */
+  hiddenTerms: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   popoverDelay: 300,
   showBadge: true,
   disabledSites: Object.freeze([]) as unknown as string[],
+  hiddenTerms: Object.freeze([]) as unknown as string[],
 });
 
 export const SETTING_KEYS = Object.freeze(Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]);
@@ -41,7 +44,10 @@ export const SETTING_KEYS = Object.freeze(Object.keys(DEFAULT_SETTINGS) as (keyo
 /** The storage key; the stored value is a StoredSettings object. */
 export const SETTINGS_KEY = 'settings';
 
-/** The shape `toStored` writes today. Raise it with a migration whenever a stored field changes meaning. */
+/**
+ * The shape `toStored` writes today. Raise it with a migration whenever a stored field changes meaning.
+ * A new field alone needs none: a value stored before it existed simply lacks it and reads as its default.
+ */
 export const SETTINGS_VERSION = 1;
 
 export const POPOVER_DELAY_MAX = 2000;
@@ -132,7 +138,22 @@ export function parseSettings(stored: unknown): ParsedSettings {
 }
 
 function defaults(): Settings {
-  return { ...DEFAULT_SETTINGS, disabledSites: [] };
+  return { ...DEFAULT_SETTINGS, disabledSites: [], hiddenTerms: [] };
+}
+
+const TERM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const HIDDEN_MAX = 1000;
+
+/** Term ids, without repeats; anything that cannot be a term id is dropped and reported. */
+function parseTermIds(list: unknown): { ids: string[]; ok: boolean } | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const ids = new Set<string>();
+  let ok = list.length <= HIDDEN_MAX;
+  for (const item of (list as unknown[]).slice(0, HIDDEN_MAX)) {
+    if (typeof item === 'string' && item.length <= 80 && TERM_ID.test(item)) ids.add(item);
+    else ok = false;
+  }
+  return { ids: [...ids], ok };
 }
 
 function parseObject(stored: Raw): ParsedSettings {
@@ -161,6 +182,11 @@ function parseObject(stored: Raw): ParsedSettings {
     const parsed = parseSites(raw.disabledSites);
     if (parsed) settings.disabledSites = parsed.sites;
     if (!parsed?.ok) invalid.push('disabledSites');
+  }
+  if (has('hiddenTerms')) {
+    const parsed = parseTermIds(raw.hiddenTerms);
+    if (parsed) settings.hiddenTerms = parsed.ids;
+    if (!parsed?.ok) invalid.push('hiddenTerms');
   }
   return from < SETTINGS_VERSION ? { settings, invalid, migratedFrom: from } : { settings, invalid };
 }
@@ -195,4 +221,10 @@ export function setSiteEnabled(settings: Settings, hostname: string, on: boolean
   if (host === undefined) return settings;
   const rest = settings.disabledSites.filter((h) => h !== host);
   return { ...settings, disabledSites: on ? rest : [...rest, host] };
+}
+
+/** Settings with one term's highlights hidden everywhere (true) or shown again (false). */
+export function setTermHidden(settings: Settings, id: string, hidden: boolean): Settings {
+  const rest = settings.hiddenTerms.filter((t) => t !== id);
+  return { ...settings, hiddenTerms: hidden && TERM_ID.test(id) ? [...rest, id] : rest };
 }

@@ -17,6 +17,18 @@ declare module 'plao:knowledge/full' {
   export default knowledge;
 }
 
+/** Suggested questions for "My questions", by term id. */
+declare module 'plao:extras/questions' {
+  const questions: Record<string, string[]>;
+  export default questions;
+}
+
+/** How to say hard names, by term id. */
+declare module 'plao:extras/pronunciations' {
+  const pronunciations: Record<string, import('../core/knowledge/extras').Pronunciation>;
+  export default pronunciations;
+}
+
 declare module '*.css' {
   const text: string;
   export default text;

@@ -10,6 +10,7 @@ import {
   parseSettings,
   POPOVER_DELAY_MAX,
   setSiteEnabled,
+  setTermHidden,
   SETTING_KEYS,
   SETTINGS_VERSION,
   toStored,
@@ -65,6 +66,7 @@ describe('reading', () => {
       popoverDelay: 650,
       showBadge: false,
       disabledSites: ['example.com', 'news.example.org'],
+      hiddenTerms: ['dxa-scan', 'plao'],
     };
     expect(parseSettings({ version: 1, ...fields })).toEqual({ settings: fields, invalid: [] });
   });
@@ -281,6 +283,8 @@ describe('properties', () => {
           if (!Object.hasOwn(obj, key)) {
             expect(bad).toBe(false);
             expect(r.settings[key]).toEqual(DEFAULT_SETTINGS[key]);
+          } else if (key === 'hiddenTerms') {
+            if (!bad) expect(r.settings.hiddenTerms).toEqual([...new Set(obj.hiddenTerms as string[])]);
           } else if (key === 'disabledSites') {
             // A list keeps its good entries even when some are dropped.
             if (!bad) {
@@ -307,6 +311,10 @@ describe('properties', () => {
     popoverDelay: fc.integer({ min: 0, max: POPOVER_DELAY_MAX }),
     showBadge: fc.boolean(),
     disabledSites: fc.uniqueArray(fc.domain().map((d) => normalizeHost(d)!)),
+    hiddenTerms: fc.uniqueArray(
+      fc.stringMatching(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).filter((id) => id.length <= 80),
+      { maxLength: 10 },
+    ),
   });
 
   test('valid settings survive a write and a read unchanged, and only changes are written', () => {
@@ -350,3 +358,28 @@ function isDefault(s: Settings, key: keyof Settings): boolean {
   const d = DEFAULT_SETTINGS[key];
   return Array.isArray(v) ? v.length === 0 && Array.isArray(d) && d.length === 0 : v === d;
 }
+
+describe('hidden terms (“Don’t highlight this term”)', () => {
+  test('a value stored before the field existed reads with no term hidden, at every version', () => {
+    for (const stored of [{ version: 1, displayMode: 'first' }, { mode: 'first-only' }]) {
+      const r = parseSettings(stored);
+      expect(r.settings.hiddenTerms).toEqual([]);
+      expect(r.invalid).toEqual([]);
+    }
+  });
+  test('ids are kept once each; anything that cannot be a term id is dropped and reported', () => {
+    const r = parseSettings({ version: 1, hiddenTerms: ['plao', 'plao', 'DXA', 42, 'dxa-scan', '../x'] });
+    expect(r.settings.hiddenTerms).toEqual(['plao', 'dxa-scan']);
+    expect(r.invalid).toEqual(['hiddenTerms']);
+    expect(parseSettings({ version: 1, hiddenTerms: 'plao' }).invalid).toEqual(['hiddenTerms']);
+  });
+  test('hide and show again; only a change is stored', () => {
+    const hidden = setTermHidden(DEFAULT_SETTINGS, 'dxa-scan', true);
+    expect(hidden.hiddenTerms).toEqual(['dxa-scan']);
+    expect(setTermHidden(hidden, 'dxa-scan', true).hiddenTerms).toEqual(['dxa-scan']);
+    expect(toStored(hidden)).toEqual({ version: SETTINGS_VERSION, hiddenTerms: ['dxa-scan'] });
+    const shown = setTermHidden(hidden, 'dxa-scan', false);
+    expect(toStored(shown)).toEqual({ version: SETTINGS_VERSION });
+    expect(setTermHidden(DEFAULT_SETTINGS, 'Not An Id', true).hiddenTerms).toEqual([]);
+  });
+});

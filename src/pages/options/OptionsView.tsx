@@ -43,6 +43,8 @@ function fieldName(key: keyof Settings): string {
       return t('optionsFieldShowBadge');
     case 'disabledSites':
       return t('optionsFieldDisabledSites');
+    case 'hiddenTerms':
+      return t('optionsFieldHiddenTerms');
   }
 }
 
