@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { hoverTerm, waitForPaint, waitForPopover } from './scenarios';
-import { tabIdOf } from './surfaces';
+import { tabIdOf } from '../support/extension';
+import { hoverTerm, waitForPaint, waitForPopover } from '../support/page';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

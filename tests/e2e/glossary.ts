@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import { loadKnowledge } from '../../scripts/knowledge';
 import type { Driver, TestPage } from '../support/driver';
+import { closeExtensionPage } from '../support/extension';
+import { clickOn } from '../support/page';
 
 const knowledge = loadKnowledge().full!;
 const INPUT = '#glossary-search-input';
@@ -19,24 +21,8 @@ async function openGlossary(driver: Driver, query = '', hash = ''): Promise<Test
   return page;
 }
 
-async function done(driver: Driver, page: TestPage): Promise<void> {
-  if (driver.name === 'chromium') await page.close();
-}
-
 async function type(page: TestPage, text: string): Promise<void> {
   for (const ch of text) await page.press(ch === ' ' ? 'Space' : ch);
-}
-
-/** Clicks the middle of the first element matching `selector`, scrolled into view. */
-async function clickOn(page: TestPage, selector: string): Promise<void> {
-  const box = await page.waitFor((sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
-    const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, selector);
-  await page.click(box.x, box.y);
 }
 
 /** The result options shown, once the input holds `query`. */
@@ -93,7 +79,7 @@ export async function searchJumpsToEntry(driver: Driver, suffix = ''): Promise<v
     }, INPUT),
   ).toEqual({ value: 'bisfosfonate', expanded: 'false' });
   await page.screenshot(`glossary-entry-target${suffix}`);
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 export async function azIndexLinksToFirstTerm(driver: Driver, suffix = ''): Promise<void> {
@@ -120,7 +106,7 @@ export async function azIndexLinksToFirstTerm(driver: Driver, suffix = ''): Prom
   expect(tHref).toBe(`#${firstT!.replace(/-name$/, '')}`);
   await clickOn(page, `.az a[href="${tHref}"]`);
   await landedOn(page, tHref.slice(1), true);
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 export async function categoryChipFilters(driver: Driver, suffix = ''): Promise<void> {
@@ -155,7 +141,7 @@ export async function categoryChipFilters(driver: Driver, suffix = ''): Promise<
   await page.waitFor(() => document.querySelectorAll('.glossary-entry[hidden]').length > 0);
   await clickOn(page, '.chip[data-category="treatment"]');
   await page.waitFor(() => document.querySelectorAll('.glossary-entry[hidden]').length === 0);
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 export async function queryPrefillsSearch(driver: Driver, suffix = ''): Promise<void> {
@@ -167,7 +153,7 @@ export async function queryPrefillsSearch(driver: Driver, suffix = ''): Promise<
   // Enter opens the best match straight away.
   await page.press('Enter');
   await landedOn(page, 'teriparatide', true);
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 export async function keyboardOnlyPath(driver: Driver): Promise<void> {
@@ -229,7 +215,7 @@ export async function keyboardOnlyPath(driver: Driver): Promise<void> {
       location.hash === `#${anchor}`,
     { article, anchor },
   );
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 export async function deepLinksFollowTheHash(driver: Driver): Promise<void> {
@@ -240,7 +226,7 @@ export async function deepLinksFollowTheHash(driver: Driver): Promise<void> {
   const related = knowledge.terms.find((t) => t.id === 'dxa-scan')!.related[0]!;
   await landedOn(page, related, true);
   expect(await page.evaluate(() => document.querySelectorAll('.glossary-entry.is-target').length)).toBe(1);
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 /** Print hides the search, the A–Z and the filters. */
@@ -258,7 +244,7 @@ export async function printHidesTools(driver: Driver): Promise<void> {
     };
   });
   expect(hidden).toEqual({ toolsNoPrint: true, ruleForNoPrint: true, searchInsideTools: true });
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -281,5 +267,5 @@ export async function openSearchHasNoViolations(driver: Driver): Promise<void> {
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   });
   expect(violations).toEqual([]);
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }

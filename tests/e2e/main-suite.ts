@@ -6,6 +6,7 @@ import * as k from './knowledge-pages';
 import * as p from './page-scenarios';
 import * as s from './scenarios';
 import * as u from './surfaces';
+import * as t from './takeover';
 
 export function mainSuite(browser: 'Chromium' | 'Firefox', launch: () => Promise<Driver>): void {
   let driver: Driver;
@@ -52,6 +53,10 @@ export function mainSuite(browser: 'Chromium' | 'Firefox', launch: () => Promise
     test('highlight styles from the options', () => u.highlightStyles(driver, server));
     test('the badge counts the terms, and can be turned off', () => u.badgeCountsTerms(driver, server));
     test('the popup searches the glossary, typo-tolerant, and opens the entry', () => u.popupSearch(driver, server));
+    // Only Chromium's driver reaches the content script's world, to run it a second time there.
+    test.runIf(browser === 'Chromium')('a newer content script takes over from an older one in the same tab', () =>
+      t.newerRunTakesOver(driver, server),
+    );
     // Firefox over WebDriver BiDi cannot emulate print media.
     test.runIf(browser === 'Chromium')('“Questions to ask your clinician” prints cleanly', () =>
       k.questionsPrintCleanly(driver),

@@ -7,45 +7,16 @@ import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
 import { poll, type Driver, type TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { waitForPaint } from './scenarios';
-
-type StorageArea = {
-  storage: {
-    local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; clear(): Promise<void> };
-  };
-};
-
-/** What storage holds under "settings" (undefined when nothing is stored). */
-function readStored(page: TestPage): Promise<unknown> {
-  return page.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: StorageArea; chrome: StorageArea };
-    const all = await (g.browser ?? g.chrome).storage.local.get('settings');
-    return all.settings;
-  });
-}
-
-function writeStored(page: TestPage, value: unknown): Promise<void> {
-  return page.evaluate(async (v) => {
-    const g = globalThis as unknown as { browser?: StorageArea; chrome: StorageArea };
-    await (g.browser ?? g.chrome).storage.local.set({ settings: v });
-  }, value);
-}
-
-async function clearStored(driver: Driver): Promise<void> {
-  const ext = await driver.extensionPage();
-  await ext.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: StorageArea; chrome: StorageArea };
-    await (g.browser ?? g.chrome).storage.local.clear();
-  });
-}
+import { clearStorage, closeExtensionPage, storedSettings, writeSettings } from '../support/extension';
+import { clickOn, waitForPaint } from '../support/page';
 
 /** Polls storage until `ok` accepts what it holds under "settings", and returns that. */
-async function storedUntil(page: TestPage, ok: (stored: unknown) => boolean, what: string): Promise<unknown> {
+async function storedUntil(driver: Driver, ok: (stored: unknown) => boolean, what: string): Promise<unknown> {
   let last: unknown;
   try {
     const { value } = await poll(
       async () => {
-        last = await readStored(page);
+        last = await storedSettings(driver);
         return ok(last) ? { value: last } : null;
       },
       5_000,
@@ -57,8 +28,8 @@ async function storedUntil(page: TestPage, ok: (stored: unknown) => boolean, wha
   }
 }
 
-function expectStored(page: TestPage, expected: unknown, what: string): Promise<unknown> {
-  return storedUntil(page, (s) => isDeepStrictEqual(s, expected), what).catch((e: Error) => {
+function expectStored(driver: Driver, expected: unknown, what: string): Promise<unknown> {
+  return storedUntil(driver, (s) => isDeepStrictEqual(s, expected), what).catch((e: Error) => {
     expect.fail(`${e.message}; expected ${JSON.stringify(expected)}`);
   });
 }
@@ -85,19 +56,6 @@ async function reload(page: TestPage): Promise<void> {
     10_000,
     'the reloaded options page',
   );
-}
-
-/** Clicks the middle of the element `selector` with the mouse. */
-async function clickOn(page: TestPage, selector: string): Promise<void> {
-  const at = await page.evaluate((sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
-    const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, selector);
-  if (!at) throw new Error(`No ${selector} on the page`);
-  await page.click(at.x, at.y);
 }
 
 function focusOn(page: TestPage, selector: string): Promise<void> {
@@ -137,29 +95,24 @@ function waitForStatus(page: TestPage, text: string): Promise<boolean> {
   return page.waitFor((t) => document.querySelector('.save-status')?.textContent === t, text, 5_000);
 }
 
-function done(driver: Driver, page: TestPage): Promise<void> {
-  // Firefox shows extension pages in its one extension tab, which must stay open.
-  return driver.name === 'chromium' ? page.close() : Promise.resolve();
-}
-
 export async function everyControlSavesAtOnce(driver: Driver): Promise<void> {
-  await clearStored(driver);
+  await clearStorage(driver);
   const page = await openOptions(driver);
   expect(await page.evaluate(formState)).toEqual(DEFAULT_FORM);
   try {
     await clickOn(page, '#displayMode-first');
-    await expectStored(page, { version: 1, displayMode: 'first' }, 'display mode saved');
+    await expectStored(driver, { version: 1, displayMode: 'first' }, 'display mode saved');
     expect(await waitForStatus(page, 'Saved')).toBe(true);
 
     // The label (with its live preview) selects its style too.
     await clickOn(page, 'label[for="highlightStyle-outline"]');
-    await expectStored(page, { version: 1, displayMode: 'first', highlightStyle: 'outline' }, 'style saved');
+    await expectStored(driver, { version: 1, displayMode: 'first', highlightStyle: 'outline' }, 'style saved');
 
     await focusOn(page, '#popoverDelay');
     await page.press('ArrowRight');
     await page.press('ArrowRight');
     await expectStored(
-      page,
+      driver,
       { version: 1, displayMode: 'first', highlightStyle: 'outline', popoverDelay: 400 },
       'delay saved',
     );
@@ -168,7 +121,7 @@ export async function everyControlSavesAtOnce(driver: Driver): Promise<void> {
     await clickOn(page, '#showBadge');
     await clickOn(page, 'label[for="paused"]');
     await expectStored(
-      page,
+      driver,
       {
         version: 1,
         enabled: false,
@@ -190,20 +143,20 @@ export async function everyControlSavesAtOnce(driver: Driver): Promise<void> {
     // Radio groups follow the arrow keys; going back to a default stores nothing for it.
     await focusOn(page, '#displayMode-first');
     await page.press('ArrowDown');
-    await storedUntil(page, (s) => (s as { displayMode?: string })?.displayMode === 'none', 'arrow key saved');
+    await storedUntil(driver, (s) => (s as { displayMode?: string })?.displayMode === 'none', 'arrow key saved');
     await clickOn(page, '#displayMode-all');
     await clickOn(page, '#highlightStyle-background');
     await clickOn(page, '#paused');
     await clickOn(page, '#showBadge');
-    await expectStored(page, { version: 1, popoverDelay: 400 }, 'only the changed delay left');
+    await expectStored(driver, { version: 1, popoverDelay: 400 }, 'only the changed delay left');
   } finally {
-    await clearStored(driver);
+    await clearStorage(driver);
   }
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 export async function changesApplyLive(driver: Driver, server: FixtureServer): Promise<void> {
-  await clearStored(driver);
+  await clearStorage(driver);
   const tab = await driver.open(server.url('/fixtures/dynamic.html'));
   await waitForPaint(tab, 4);
   const page = await openOptions(driver);
@@ -213,21 +166,21 @@ export async function changesApplyLive(driver: Driver, server: FixtureServer): P
     await clickOn(page, '#displayMode-all');
     await waitForPaint(tab, 4);
   } finally {
-    await clearStored(driver);
+    await clearStorage(driver);
   }
   await tab.close();
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 export async function unreadableSettingsFallBack(driver: Driver): Promise<void> {
-  await clearStored(driver);
+  await clearStorage(driver);
   const page = await openOptions(driver);
   try {
     for (const [value, field] of [
       ['garbage', 'which terms to mark'],
       [{ displayMode: 42, popoverDelay: 600 }, 'which terms to mark'],
     ] as const) {
-      await writeStored(page, value);
+      await writeSettings(driver, value);
       await reload(page);
       await page.waitFor(() => document.querySelector('.settings-notice'));
       const form = await page.evaluate(formState);
@@ -239,12 +192,12 @@ export async function unreadableSettingsFallBack(driver: Driver): Promise<void> 
       expect(form.notice).toContain('Some settings could not be read and were reset to their defaults');
       expect(form.notice).toContain(field);
       // Opening the page does not write: what is stored is only replaced by a change or a reset.
-      expect(await readStored(page)).toEqual(value);
+      expect(await storedSettings(driver)).toEqual(value);
     }
     // A second change keeps the notice: it describes what was found when the page opened.
     await clickOn(page, '#displayMode-first');
     await expectStored(
-      page,
+      driver,
       { version: 1, displayMode: 'first', popoverDelay: 600 },
       'a change replaces the bad value',
     );
@@ -263,52 +216,52 @@ export async function unreadableSettingsFallBack(driver: Driver): Promise<void> 
     await page.screenshot('options-reset-confirm');
     await page.press('Escape');
     await page.waitFor(() => document.activeElement?.classList.contains('reset'));
-    expect(await readStored(page)).toEqual({ version: 1, displayMode: 'first', popoverDelay: 600 });
+    expect(await storedSettings(driver)).toEqual({ version: 1, displayMode: 'first', popoverDelay: 600 });
 
     await clickOn(page, 'button.reset');
     await page.waitFor(() => document.querySelector('button.danger'));
     await clickOn(page, 'button.danger');
-    await storedUntil(page, (s) => s === undefined, 'storage cleared by reset');
+    await storedUntil(driver, (s) => s === undefined, 'storage cleared by reset');
     expect(await waitForStatus(page, 'Settings reset to their defaults')).toBeTruthy();
     expect(await page.evaluate(formState)).toEqual(DEFAULT_FORM);
   } finally {
-    await clearStored(driver);
+    await clearStorage(driver);
   }
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 export async function sitesTurnedOffAreListed(driver: Driver): Promise<void> {
-  await clearStored(driver);
+  await clearStorage(driver);
   const page = await openOptions(driver);
   try {
     expect(await page.evaluate(() => document.querySelector('.sites-empty')?.textContent)).toBe(
       'None. PLAO Lens runs on every site.',
     );
     // Written elsewhere (as the popup would): the open page follows storage.onChanged.
-    await writeStored(page, { version: 1, disabledSites: ['example.com', 'news.example.org', '127.0.0.2'] });
+    await writeSettings(driver, { version: 1, disabledSites: ['example.com', 'news.example.org', '127.0.0.2'] });
     await page.waitFor(() => document.querySelectorAll('.site-list li').length === 3);
     expect((await page.evaluate(formState)).sites).toEqual(['example.com', 'news.example.org', '127.0.0.2']);
 
     await clickOn(page, 'li[data-host="news.example.org"] button');
-    await expectStored(page, { version: 1, disabledSites: ['example.com', '127.0.0.2'] }, 'one site removed');
+    await expectStored(driver, { version: 1, disabledSites: ['example.com', '127.0.0.2'] }, 'one site removed');
     // Focus moves to the next entry's button, so the keyboard can carry on.
     const focused = await page.waitFor(() => document.activeElement?.getAttribute('aria-label'));
     expect(focused).toBe('Remove 127.0.0.2');
     await page.press('Enter');
-    await expectStored(page, { version: 1, disabledSites: ['example.com'] }, 'a second site removed');
+    await expectStored(driver, { version: 1, disabledSites: ['example.com'] }, 'a second site removed');
     await page.waitFor(() => document.activeElement?.getAttribute('aria-label') === 'Remove example.com');
     await page.press('Enter');
-    await expectStored(page, { version: 1 }, 'the last site removed');
+    await expectStored(driver, { version: 1 }, 'the last site removed');
     await page.waitFor(() => document.activeElement?.classList.contains('sites-empty'));
   } finally {
-    await clearStored(driver);
+    await clearStorage(driver);
   }
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }
 
 /** Two open options pages stay in step (Chromium: Firefox shows one extension tab in these tests). */
 export async function twoPagesStayInSync(driver: Driver): Promise<void> {
-  await clearStored(driver);
+  await clearStorage(driver);
   const one = await openOptions(driver);
   const two = await openOptions(driver);
   try {
@@ -316,9 +269,9 @@ export async function twoPagesStayInSync(driver: Driver): Promise<void> {
     await two.waitFor(() => document.querySelector<HTMLInputElement>('#highlightStyle-underline')?.checked);
     await clickOn(two, '#showBadge');
     await one.waitFor(() => document.querySelector<HTMLInputElement>('#showBadge')?.checked === false);
-    await expectStored(one, { version: 1, highlightStyle: 'underline', showBadge: false }, 'both changes kept');
+    await expectStored(driver, { version: 1, highlightStyle: 'underline', showBadge: false }, 'both changes kept');
   } finally {
-    await clearStored(driver);
+    await clearStorage(driver);
   }
   await one.close();
   await two.close();
@@ -326,10 +279,10 @@ export async function twoPagesStayInSync(driver: Driver): Promise<void> {
 
 /** The page as a person sees it, top and bottom, with a few changes and two sites turned off. */
 export async function optionsScreenshots(driver: Driver, suffix = ''): Promise<void> {
-  await clearStored(driver);
+  await clearStorage(driver);
   const page = await openOptions(driver);
   try {
-    await writeStored(page, {
+    await writeSettings(driver, {
       version: 1,
       highlightStyle: 'underline',
       disabledSites: ['example.com', 'news.example.org'],
@@ -342,7 +295,7 @@ export async function optionsScreenshots(driver: Driver, suffix = ''): Promise<v
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.screenshot(`options-bottom${suffix}`);
   } finally {
-    await clearStored(driver);
+    await clearStorage(driver);
   }
-  await done(driver, page);
+  await closeExtensionPage(driver, page);
 }

@@ -1,29 +1,10 @@
 /** Scenarios for a page that changes, shadow roots, frames, display modes and teardown. */
 import { expect } from 'vitest';
-import type { Driver, TestPage } from '../support/driver';
+import type { Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { paintedTexts, popoverText } from './page-helpers';
-import { waitForPaint, waitForPopover, waitForPopoverClosed } from './scenarios';
-
-export async function setSettings(driver: Driver, value: Record<string, unknown>): Promise<void> {
-  const ext = await driver.extensionPage();
-  await ext.evaluate(async (v) => {
-    type Api = { storage: { local: { set(v: object): Promise<void> } } };
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    await (g.browser ?? g.chrome).storage.local.set({ settings: v });
-  }, value);
-}
-
-/** Waits until the painted texts satisfy `ok`, then returns them. */
-async function paintedUntil(page: TestPage, ok: (texts: string[]) => boolean, what: string): Promise<string[]> {
-  const end = Date.now() + 10_000;
-  for (;;) {
-    const texts = await page.evaluate(paintedTexts);
-    if (ok(texts)) return texts;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; painted: ${JSON.stringify(texts)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { writeSettings } from '../support/extension';
+import { popoverText } from '../support/in-page';
+import { paintedUntil, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 
 /** Centre of the n-th occurrence of `word` in the page's light DOM text (painted or not). */
 function centreOfWord(arg: { word: string; nth: number }): { x: number; y: number } | null {
@@ -100,7 +81,7 @@ export async function displayModes(driver: Driver, server: FixtureServer): Promi
   const count = (t: string[]) => t.filter((x) => x.toLowerCase() === 'teriparatide').length;
   await paintedUntil(page, (t) => count(t) === 4, 'every occurrence');
   try {
-    await setSettings(driver, { displayMode: 'first' });
+    await writeSettings(driver, { displayMode: 'first' });
     await paintedUntil(page, (t) => count(t) === 2, 'the first per section');
     // An occurrence that is not painted still explains itself on hover.
     const second = await page.evaluate(centreOfWord, { word: 'Teriparatide', nth: 1 });
@@ -109,7 +90,7 @@ export async function displayModes(driver: Driver, server: FixtureServer): Promi
     await page.mouseMove(5, 5);
     await waitForPopoverClosed(page);
 
-    await setSettings(driver, { displayMode: 'none' });
+    await writeSettings(driver, { displayMode: 'none' });
     await paintedUntil(page, (t) => t.length === 0, 'nothing painted');
     const first = await page.evaluate(centreOfWord, { word: 'Teriparatide', nth: 0 });
     await page.mouseMove(first!.x, first!.y);
@@ -117,7 +98,7 @@ export async function displayModes(driver: Driver, server: FixtureServer): Promi
     await page.mouseMove(5, 5);
     await waitForPopoverClosed(page);
   } finally {
-    await setSettings(driver, {});
+    await writeSettings(driver, {});
   }
   await paintedUntil(page, (t) => count(t) === 4, 'every occurrence again');
   await page.close();
@@ -127,7 +108,7 @@ export async function turningOffRemovesEverything(driver: Driver, server: Fixtur
   const page = await driver.open(server.url('/fixtures/seed-article.html'));
   await waitForPaint(page, 10);
   try {
-    await setSettings(driver, { disabledSites: ['127.0.0.1'] });
+    await writeSettings(driver, { disabledSites: ['127.0.0.1'] });
     await page.waitFor(() => !CSS.highlights.has('plao-lens') && !document.querySelector('plao-lens'));
     // Nothing comes back when the page changes, and hovering does nothing.
     await page.evaluate(() =>
@@ -137,7 +118,7 @@ export async function turningOffRemovesEverything(driver: Driver, server: Fixtur
     expect(await page.evaluate(() => CSS.highlights.has('plao-lens'))).toBe(false);
     expect(await page.evaluate(popoverText)).toBeNull();
   } finally {
-    await setSettings(driver, {});
+    await writeSettings(driver, {});
   }
   await waitForPaint(page, 10);
   await page.close();

@@ -1,8 +1,9 @@
 /** The end-to-end scenarios, written once and run in every browser (see *.e2e.test.ts). */
 import { expect } from 'vitest';
-import type { Driver, TestPage } from '../support/driver';
+import type { Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { centreOfPainted, paintedTexts, popoverBox, popoverText } from './page-helpers';
+import { paintedTexts, popoverBox, popoverText } from '../support/in-page';
+import { hoverTerm, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 
 /** Terms the seed article must show painted, whatever their case. */
 export const SEED_TERMS = [
@@ -20,32 +21,6 @@ export const SEED_TERMS = [
   'height loss',
   'weight-bearing activities',
 ];
-
-export async function waitForPaint(page: TestPage, atLeast = 1): Promise<string[]> {
-  await page.waitFor((n) => (CSS.highlights.get('plao-lens')?.size ?? 0) >= n, atLeast);
-  return page.evaluate(paintedTexts);
-}
-
-export async function hoverTerm(page: TestPage, text: string): Promise<{ x: number; y: number }> {
-  const at = await page.evaluate(centreOfPainted, text);
-  if (!at) throw new Error(`"${text}" is not painted`);
-  await page.mouseMove(at.x - 40, at.y - 40);
-  await page.mouseMove(at.x, at.y);
-  return at;
-}
-
-export async function waitForPopover(page: TestPage): Promise<string> {
-  const text = await page.waitFor(popoverText, undefined, 5_000);
-  await new Promise((r) => setTimeout(r, 250)); // let the short fade-in finish before any screenshot
-  return text;
-}
-
-export async function waitForPopoverClosed(page: TestPage): Promise<void> {
-  await page.waitFor(() => {
-    const host = document.querySelector('plao-lens');
-    return !host || getComputedStyle(host).display === 'none';
-  });
-}
 
 export async function seedArticlePaintsTerms(driver: Driver, server: FixtureServer): Promise<void> {
   const page = await driver.open(server.url('/fixtures/seed-article.html'));

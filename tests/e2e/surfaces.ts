@@ -3,41 +3,11 @@
  * "Explain with PLAO Lens" on a selection, taps, highlight styles and the badge.
  */
 import { expect } from 'vitest';
-import type { ToContent } from '../../src/core/messages';
 import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { paintedTexts, popoverText } from './page-helpers';
-import { setSettings } from './page-scenarios';
-import { waitForPaint, waitForPopover, waitForPopoverClosed } from './scenarios';
-
-type Api = {
-  tabs: {
-    query(q: object): Promise<{ id?: number; url?: string }[]>;
-    sendMessage(id: number, msg: unknown, o: object): Promise<unknown>;
-  };
-};
-
-/** The tab id of the page at `url`, asked from an extension page (host access shows addresses). */
-export async function tabIdOf(driver: Driver, url: string): Promise<number> {
-  const ext = await driver.extensionPage();
-  return ext.evaluate(async (u) => {
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    const tabs = await (g.browser ?? g.chrome).tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? -1;
-  }, url);
-}
-
-/** Sends a message to a tab's content script as the popup or the background would. */
-export async function sendToTab(driver: Driver, tabId: number, msg: ToContent): Promise<unknown> {
-  const ext = await driver.extensionPage();
-  return ext.evaluate(
-    async ({ tabId, msg }) => {
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      return (g.browser ?? g.chrome).tabs.sendMessage(tabId, msg, { frameId: 0 });
-    },
-    { tabId, msg },
-  );
-}
+import { sendToTab, tabIdOf, writeSettings } from '../support/extension';
+import { paintedTexts, popoverText } from '../support/in-page';
+import { waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 
 const focusInPopover = () => document.activeElement?.localName === 'plao-lens';
 
@@ -97,7 +67,7 @@ export async function siteSwitchAndPause(driver: Driver, server: FixtureServer):
     await clickSwitch(1); // resume
     await waitForPaint(page, 10);
   } finally {
-    await setSettings(driver, {});
+    await writeSettings(driver, {});
   }
   if (driver.name === 'chromium') await popup.close();
   await page.close();
@@ -188,12 +158,12 @@ export async function highlightStyles(driver: Driver, server: FixtureServer): Pr
   await waitForPaint(page, 10);
   try {
     for (const style of ['underline', 'outline'] as const) {
-      await setSettings(driver, { highlightStyle: style });
+      await writeSettings(driver, { highlightStyle: style });
       await page.waitFor((s) => document.querySelector('plao-lens')?.getAttribute('data-style') === s, style);
       await page.screenshot(`highlight-style-${style}`);
     }
   } finally {
-    await setSettings(driver, {});
+    await writeSettings(driver, {});
   }
   await page.waitFor(() => document.querySelector('plao-lens')?.getAttribute('data-style') === 'background');
   await page.close();
@@ -221,10 +191,10 @@ export async function badgeCountsTerms(driver: Driver, server: FixtureServer): P
   };
   expect(Number(await until((t) => Number(t) >= 5))).toBeGreaterThanOrEqual(5);
   try {
-    await setSettings(driver, { showBadge: false });
+    await writeSettings(driver, { showBadge: false });
     await until((t) => t === '');
   } finally {
-    await setSettings(driver, {});
+    await writeSettings(driver, {});
   }
   await page.close();
 }

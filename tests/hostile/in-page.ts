@@ -33,11 +33,6 @@ export function paintedJson(): string {
   return JSON.stringify(out);
 }
 
-/** The number of painted ranges. */
-export function paintedCount(): number {
-  return CSS.highlights.get('plao-lens')?.size ?? 0;
-}
-
 /** The first painted range whose text is `text`, scrolled into view: its box, as JSON ('null' if none). */
 export function termBox(text: string): string {
   const h = CSS.highlights.get('plao-lens');

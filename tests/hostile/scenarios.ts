@@ -6,6 +6,7 @@
  */
 import { expect } from 'vitest';
 import type { Driver, TestPage } from '../support/driver';
+import { tabCount } from '../support/extension';
 import type { FixtureServer } from '../support/server';
 import {
   expectedTermsJson,
@@ -201,16 +202,6 @@ const hostileLog = async (page: TestPage) =>
       return JSON.stringify({ ...l, roots });
     }),
   ) as HostileLog;
-
-/** How many tabs the browser has, asked from an extension page. */
-async function tabCount(driver: Driver): Promise<number> {
-  const ext = await driver.extensionPage();
-  return ext.evaluate(async () => {
-    type Api = { tabs: { query(q: object): Promise<unknown[]> } };
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    return (await (g.browser ?? g.chrome).tabs.query({})).length;
-  });
-}
 
 type Fight = { pointer?: { x: number; y: number }; escape?: boolean };
 const fight = (page: TestPage, opts: Fight = {}) =>

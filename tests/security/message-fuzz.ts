@@ -7,23 +7,13 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { parseToBackground, parseToContent } from '../../src/core/messages';
-import { sendToTab } from '../e2e/surfaces';
-import { waitForPaint } from '../e2e/scenarios';
 import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
+import { sendToTab, tabCount, tabIdOf, termCard } from '../support/extension';
+import { paintedCount, popoverShown } from '../support/in-page';
+import { waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 import { anyMessage, deliver, encodeValue, type Outcome } from './arbitraries';
-import {
-  fixture,
-  paintedCount,
-  popoverShown,
-  settle,
-  storageSnapshot,
-  tabCount,
-  tabIdOf,
-  termCard,
-  waitForHidden,
-  waitForShown,
-} from './support';
+import { fixture, settle, storageSnapshot } from './support';
 
 const COUNT = 2000;
 const BATCH = 500;
@@ -137,9 +127,9 @@ export async function fuzzTheContentScript(driver: Driver, server: FixtureServer
   // Still answering the popup the same, and a valid request still works (so the checks above can fail).
   expect(await sendToTab(driver, tabId, { type: 'getPageTerms' })).toEqual(terms);
   expect(await sendToTab(driver, tabId, { type: 'revealTerm', id: 'vitamin-d' })).toEqual({ found: true });
-  await waitForShown(page);
+  await waitForPopover(page);
   await page.press('Escape');
-  await waitForHidden(page);
+  await waitForPopoverClosed(page);
   await page.close();
 }
 
@@ -185,8 +175,8 @@ export async function pagePostMessagesChangeNothing(driver: Driver, server: Fixt
   // The same request from the extension does open the popover: the checks above could fail.
   const tabId = await tabIdOf(driver, url);
   expect(await sendToTab(driver, tabId, { type: 'revealTerm', id: 'plao' })).toEqual({ found: true });
-  await waitForShown(page);
+  await waitForPopover(page);
   await page.press('Escape');
-  await waitForHidden(page);
+  await waitForPopoverClosed(page);
   await page.close();
 }

@@ -3,20 +3,11 @@
  * guidance followed — asks nothing of anyone but the fixture server and the extension itself.
  */
 import { expect } from 'vitest';
-import { sendToTab } from '../e2e/surfaces';
-import { hoverTerm, waitForPaint } from '../e2e/scenarios';
 import type { Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import {
-  closeExtensionPage,
-  firstForeignRequest,
-  fixture,
-  openRendered,
-  settle,
-  storageSnapshot,
-  tabIdOf,
-  waitForShown,
-} from './support';
+import { closeExtensionPage, sendToTab, tabIdOf } from '../support/extension';
+import { hoverTerm, waitForPaint, waitForPopover } from '../support/page';
+import { firstForeignRequest, fixture, openRendered, settle, storageSnapshot } from './support';
 
 export async function sessionMakesNoForeignRequest(driver: Driver, server: FixtureServer): Promise<void> {
   const stored = await storageSnapshot(driver);
@@ -24,7 +15,7 @@ export async function sessionMakesNoForeignRequest(driver: Driver, server: Fixtu
   const seed = await driver.open(seedUrl);
   await waitForPaint(seed, 10);
   await hoverTerm(seed, 'PLAO');
-  await waitForShown(seed);
+  await waitForPopover(seed);
   await hoverTerm(seed, 'DEXA');
   await settle(500);
 
@@ -33,7 +24,7 @@ export async function sessionMakesNoForeignRequest(driver: Driver, server: Fixtu
   const dynamic = await driver.open(dynamicUrl);
   await waitForPaint(dynamic, 4);
   await hoverTerm(dynamic, 'vitamin D');
-  await waitForShown(dynamic);
+  await waitForPopover(dynamic);
 
   const tabId = await tabIdOf(driver, seedUrl);
   // Welcome last: in Firefox every extension page opens in the one extension tab.
@@ -52,7 +43,7 @@ export async function sessionMakesNoForeignRequest(driver: Driver, server: Fixtu
   // "Read the full guidance", followed the keyboard way (the release build's popover is closed to
   // the test as to the page): a step opens the popover with focus, Tab reaches the link, Enter.
   expect(await sendToTab(driver, tabId, { type: 'stepTerm', direction: 1 })).toEqual({ found: true });
-  await waitForShown(seed);
+  await waitForPopover(seed);
   await seed.press('Tab');
   await seed.press('Enter');
   const guide = await driver.waitForTab('guide.html?article=');

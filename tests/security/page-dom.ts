@@ -4,11 +4,11 @@
  * apart from the one host element, and a page watching every mutation sees only that host arrive.
  */
 import { expect } from 'vitest';
-import { sendToTab } from '../e2e/surfaces';
-import { hoverTerm, waitForPaint } from '../e2e/scenarios';
 import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { fixture, settle, tabIdOf, waitForHidden, waitForShown } from './support';
+import { sendToTab, tabIdOf } from '../support/extension';
+import { hoverTerm, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import { fixture, settle } from './support';
 
 interface DomComparison {
   live: string;
@@ -48,10 +48,10 @@ export async function domMatchesFreshParse(
   await settle(300);
   await expectSameDom(page, 0, 'after the scan');
   await hoverTerm(page, term);
-  await waitForShown(page);
+  await waitForPopover(page);
   await expectSameDom(page, 1, 'with the popover shown');
   await page.mouseMove(2, 2);
-  await waitForHidden(page);
+  await waitForPopoverClosed(page);
   await expectSameDom(page, 1, 'after the popover closed');
   // The comparison can fail: one attribute added by anyone shows.
   await page.evaluate(() => document.body.setAttribute('data-control', ''));
@@ -86,15 +86,15 @@ export async function pageSeesOnlyTheHostArrive(
   const page = await driver.open(url);
   await waitForPaint(page, atLeast);
   await hoverTerm(page, term);
-  await waitForShown(page);
+  await waitForPopover(page);
   await page.mouseMove(2, 2);
-  await waitForHidden(page);
+  await waitForPopoverClosed(page);
   // The keyboard path: focus into the popover and back.
   const tabId = await tabIdOf(driver, url);
   expect(await sendToTab(driver, tabId, { type: 'stepTerm', direction: 1 })).toEqual({ found: true });
-  await waitForShown(page);
+  await waitForPopover(page);
   await page.press('Escape');
-  await waitForHidden(page);
+  await waitForPopoverClosed(page);
   await settle(300);
   const mutations = await page.evaluate(() => (window as unknown as { mutations: Mutation[] }).mutations);
   const isHostInsertion = (m: Mutation) =>

@@ -4,11 +4,11 @@
  * DOM's prototypes before the extension runs, and not by claiming the host's element name.
  */
 import { expect } from 'vitest';
-import { sendToTab } from '../e2e/surfaces';
-import { hoverTerm, waitForPaint } from '../e2e/scenarios';
 import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { fixture, settle, tabIdOf, termCard, waitForHidden, waitForShown } from './support';
+import { sendToTab, tabIdOf, termCard } from '../support/extension';
+import { hoverTerm, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import { fixture, settle } from './support';
 
 interface EventSeen {
   type: string;
@@ -197,7 +197,7 @@ export async function pageCannotReadThePopover(driver: Driver, server: FixtureSe
 
   // The pointer path: hover, then move into the popover (the page sees pointer events on the host).
   await hoverTerm(page, 'PLAO');
-  await waitForShown(page);
+  await waitForPopover(page);
   await page.screenshot('security-release-popover');
   const inside = await hostCentre(page);
   await page.mouseMove(inside.x, inside.y);
@@ -206,18 +206,18 @@ export async function pageCannotReadThePopover(driver: Driver, server: FixtureSe
   expectNothingLeaks(hovered, secrets, 'with the popover open under the pointer');
   expect(hovered!.active, 'document.activeElement after a hover').not.toBe('plao-lens');
   await page.mouseMove(2, 2);
-  await waitForHidden(page);
+  await waitForPopoverClosed(page);
 
   // The keyboard path: focus moves inside, and the page sees only that the host has it.
   const tabId = await tabIdOf(driver, url);
   expect(await sendToTab(driver, tabId, { type: 'revealTerm', id: 'plao' })).toEqual({ found: true });
-  await waitForShown(page);
+  await waitForPopover(page);
   const focused = await page.evaluate(whatThePageCanRead);
   expectNothingLeaks(focused, secrets, 'with focus inside the popover');
   expect(focused!.active, 'document.activeElement with focus inside').toBe('plao-lens');
   await page.press('Tab');
   await page.press('Escape');
-  await waitForHidden(page);
+  await waitForPopoverClosed(page);
   expect(await page.evaluate(() => document.activeElement?.localName)).not.toBe('plao-lens');
 
   const events = await page.evaluate(() => (window as unknown as { seenEvents: EventSeen[] }).seenEvents);
@@ -252,14 +252,14 @@ export async function patchedPrototypesCatchNothing(driver: Driver, server: Fixt
   const page = await driver.open(url);
   await waitForPaint(page, 3);
   await hoverTerm(page, 'PLAO');
-  await waitForShown(page);
+  await waitForPopover(page);
   await page.mouseMove(2, 2);
-  await waitForHidden(page);
+  await waitForPopoverClosed(page);
   const tabId = await tabIdOf(driver, url);
   expect(await sendToTab(driver, tabId, { type: 'revealTerm', id: 'dxa-scan' })).toEqual({ found: true });
-  await waitForShown(page);
+  await waitForPopover(page);
   await page.press('Escape');
-  await waitForHidden(page);
+  await waitForPopoverClosed(page);
   const caught = await page.evaluate(() =>
     (window as unknown as { caught: Caught[] }).caught.filter(
       // The test driver's own listeners (Playwright's hit-target check) are not the extension's.
@@ -288,7 +288,7 @@ export async function patchedPrototypesCatchNothing(driver: Driver, server: Fixt
   });
   expect(upgraded).toBe(1);
   await hoverTerm(page, 'PLAO');
-  await waitForShown(page);
+  await waitForPopover(page);
   expect(
     await page.evaluate(() =>
       (window as unknown as { lateInternals: ElementInternals[] }).lateInternals.map((i) =>
@@ -335,7 +335,7 @@ export async function findCannotProbeThePopover(driver: Driver, server: FixtureS
   const secrets = await secretsOf(driver, 'plao');
   expect(await page.evaluate(findOnPage, ['osteoporosis']), 'window.find works here').toEqual(['osteoporosis']);
   await hoverTerm(page, 'PLAO');
-  await waitForShown(page);
+  await waitForPopover(page);
   const found = await page.evaluate(findOnPage, secrets);
   await page.close();
   expect(found, "the popover's text found by the page's window.find").toEqual([]);

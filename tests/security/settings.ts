@@ -4,11 +4,12 @@
  * and explained with the defaults, and the options page says what it reset. Older shapes migrate.
  */
 import { expect } from 'vitest';
-import { hoverTerm, waitForPaint } from '../e2e/scenarios';
-import { paintedTexts } from '../e2e/page-helpers';
 import { poll, type Driver, type TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { clearStorage, closeExtensionPage, fixture, openRendered, waitForHidden, waitForShown } from './support';
+import { clearStorage, closeExtensionPage } from '../support/extension';
+import { paintedTexts } from '../support/in-page';
+import { hoverTerm, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import { fixture, openRendered } from './support';
 
 const nested = (depth: number): unknown => (depth === 0 ? 'all' : { a: nested(depth - 1) });
 
@@ -144,9 +145,9 @@ export async function corruptSettingsFallBack(driver: Driver, server: FixtureSer
       await paintsLike(fresh, defaults, `a page opened with ${label} stored`);
       if (n === 1) {
         await hoverTerm(fresh, 'vitamin D');
-        await waitForShown(fresh);
+        await waitForPopover(fresh);
         await fresh.mouseMove(2, 2);
-        await waitForHidden(fresh);
+        await waitForPopoverClosed(fresh);
       }
       await fresh.close();
     }

@@ -1,5 +1,5 @@
 /** Chromium with the test build loaded, driven by Playwright (persistent context: extensions need one). */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from './browsers';
@@ -7,7 +7,27 @@ import { poll, screenshotPath, type Driver, type LaunchOptions, type TestPage } 
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 
-function wrap(page: Page): TestPage {
+/** The content-script world of the page's top frame, through the DevTools protocol. */
+async function runInContentWorld(page: Page, source: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  type Context = { id: number; origin: string; auxData?: { type?: string; frameId?: string } };
+  const contexts: Context[] = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: Context }) => contexts.push(e.context));
+  await cdp.send('Runtime.enable'); // reports every existing context first
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const world = contexts.find(
+    (c) =>
+      c.auxData?.type === 'isolated' &&
+      c.auxData.frameId === frameTree.frame.id &&
+      c.origin.startsWith('chrome-extension:'),
+  );
+  if (!world) throw new Error('No content-script world in the page');
+  const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: source, contextId: world.id });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(`The content script failed: ${exceptionDetails.text}`);
+}
+
+function wrap(page: Page, ext?: string): TestPage {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     waitFor: async (fn, arg, timeout = 15_000) =>
@@ -39,6 +59,9 @@ function wrap(page: Page): TestPage {
     },
     close: () => page.close(),
     bringToFront: () => page.bringToFront(),
+    ...(ext
+      ? { runContentScriptAgain: () => runInContentWorld(page, readFileSync(join(ext, 'content.js'), 'utf8')) }
+      : {}),
   };
 }
 
@@ -83,7 +106,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Drive
     async open(url) {
       const page = await context.newPage();
       await page.goto(url);
-      return wrap(page);
+      return wrap(page, EXT);
     },
     async openExtensionPage(path) {
       const page = await context.newPage();

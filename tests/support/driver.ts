@@ -31,6 +31,11 @@ export interface TestPage {
   close(): Promise<void>;
   /** Makes this tab the one in front (Firefox throttles timers in background tabs). */
   bringToFront?(): Promise<void>;
+  /**
+   * Runs the extension's content script once more in the top frame's content-script world, as a
+   * reload or update of the extension leaves an old run beside a new one (Chromium only).
+   */
+  runContentScriptAgain?(): Promise<void>;
 }
 
 export interface Driver {

@@ -40,3 +40,14 @@ export function popoverBox(selector: string): { x: number; y: number; width: num
   const r = el.getBoundingClientRect();
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 }
+
+/** How many ranges are painted on the page. */
+export function paintedCount(): number {
+  return CSS.highlights.get('plao-lens')?.size ?? 0;
+}
+
+/** Whether the popover host is on the page and shown (displayed, in the top layer), as the page can read it. */
+export function popoverShown(): boolean {
+  const host = document.querySelector('plao-lens');
+  return !!host && host.matches(':popover-open') && getComputedStyle(host).display !== 'none';
+}

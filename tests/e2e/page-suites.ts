@@ -1,0 +1,96 @@
+/**
+ * The suites of the extension's own pages (glossary, options) and of accessibility, registered
+ * once per browser by glossary-, options- and a11y-<browser>.e2e.test.ts. Only Chromium's driver
+ * can emulate a dark colour scheme, so the dark runs are Chromium's.
+ */
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import type { Driver, LaunchOptions } from '../support/driver';
+import { startServer, type FixtureServer } from '../support/server';
+import * as a from './a11y';
+import * as g from './glossary';
+import * as o from './options';
+
+type Browser = 'Chromium' | 'Firefox';
+type Launch = (o?: LaunchOptions) => Promise<Driver>;
+
+/** Launches a browser for the enclosing describe block; the driver once it is up. */
+function withBrowser(launch: Launch, options?: LaunchOptions): () => Driver {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await launch(options);
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+  return () => driver;
+}
+
+function withServer(): () => FixtureServer {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => server;
+}
+
+export function glossarySuite(browser: Browser, launch: Launch): void {
+  describe(`${browser} glossary page`, () => {
+    const driver = withBrowser(launch);
+    test('typing “bisfosfonate” shows Bisphosphonates first; Enter jumps to its entry', () =>
+      g.searchJumpsToEntry(driver()));
+    test('the A–Z links to the first term of each letter; empty letters are disabled', () =>
+      g.azIndexLinksToFirstTerm(driver()));
+    test('a category chip filters the entries, and a deep link lifts the filter', () =>
+      g.categoryChipFilters(driver()));
+    test('?q=teripar fills in the search', () => g.queryPrefillsSearch(driver()));
+    test('keyboard only: Tab to the search, type, ArrowDown, Enter; Esc clears', () => g.keyboardOnlyPath(driver()));
+    test('deep links land on their entry, also when the hash changes later', () => g.deepLinksFollowTheHash(driver()));
+    test('print hides the search and filters', () => g.printHidesTools(driver()));
+    test('axe-core: no violations with results open and a filter on', () => g.openSearchHasNoViolations(driver()));
+  });
+
+  describe.runIf(browser === 'Chromium')(`${browser} glossary page, dark`, () => {
+    const driver = withBrowser(launch, { colorScheme: 'dark' });
+    test('search and target entry, dark', () => g.searchJumpsToEntry(driver(), '-dark'));
+    test('filters, dark', () => g.categoryChipFilters(driver(), '-dark'));
+    test('A–Z, dark', () => g.azIndexLinksToFirstTerm(driver(), '-dark'));
+    test('?q= prefilled, dark', () => g.queryPrefillsSearch(driver(), '-dark'));
+    test('axe-core with results open, dark', () => g.openSearchHasNoViolations(driver()));
+  });
+}
+
+export function optionsSuite(browser: Browser, launch: Launch): void {
+  const server = withServer();
+  describe(`${browser} options page`, () => {
+    const driver = withBrowser(launch);
+    test('every control saves at once, storing only what differs from the defaults', () =>
+      o.everyControlSavesAtOnce(driver()));
+    test('a change applies live in an open tab', () => o.changesApplyLive(driver(), server()));
+    test('unreadable settings show the defaults and a notice; reset asks inline and clears storage', () =>
+      o.unreadableSettingsFallBack(driver()));
+    test('sites turned off are listed, follow storage, and can be removed', () => o.sitesTurnedOffAreListed(driver()));
+    // Firefox shows every extension page in one tab, so two options pages cannot be open at once.
+    test.runIf(browser === 'Chromium')('two open options pages stay in step', () => o.twoPagesStayInSync(driver()));
+    test('screenshot, light', () => o.optionsScreenshots(driver()));
+  });
+
+  describe.runIf(browser === 'Chromium')(`${browser} options page, dark`, () => {
+    const driver = withBrowser(launch, { colorScheme: 'dark' });
+    test('screenshot, dark', () => o.optionsScreenshots(driver(), '-dark'));
+  });
+}
+
+export function a11ySuite(browser: Browser, launch: Launch): void {
+  const server = withServer();
+  for (const scheme of browser === 'Chromium' ? (['light', 'dark'] as const) : (['light'] as const)) {
+    describe(`${browser}, ${scheme}: axe-core`, () => {
+      const driver = withBrowser(launch, scheme === 'dark' ? { colorScheme: 'dark' } : {});
+      test('the popup and every extension page have no violations', () =>
+        a.extensionPagesHaveNoViolations(driver(), server(), scheme));
+      test('an open popover has no violations', () => a.popoverHasNoViolations(driver(), server(), scheme));
+    });
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Waiting on what PLAO Lens shows in a tested page: painted ranges and the popover. The readings
+ * themselves run in the page (./in-page); the polling is the driver's (`waitFor`) or `poll`.
+ */
+import { poll, type TestPage } from './driver';
+import { centreOfPainted, paintedTexts } from './in-page';
+
+/** Waits until at least `atLeast` ranges are painted; the painted texts. */
+export async function waitForPaint(page: TestPage, atLeast = 1): Promise<string[]> {
+  await page.waitFor((n) => (CSS.highlights.get('plao-lens')?.size ?? 0) >= n, atLeast);
+  return page.evaluate(paintedTexts);
+}
+
+/** Waits until the painted texts satisfy `ok`; them. The error says what was painted last. */
+export async function paintedUntil(page: TestPage, ok: (texts: string[]) => boolean, what: string): Promise<string[]> {
+  let last: string[] = [];
+  return poll(
+    async () => {
+      last = await page.evaluate(paintedTexts);
+      return ok(last) ? last : null;
+    },
+    10_000,
+    what,
+  ).catch((e: Error) => {
+    throw new Error(`${e.message}; painted: ${JSON.stringify(last)}`);
+  });
+}
+
+/** Moves the mouse onto the first painted range whose text is `text` (from outside it). */
+export async function hoverTerm(page: TestPage, text: string): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate(centreOfPainted, text);
+  if (!at) throw new Error(`"${text}" is not painted`);
+  await page.mouseMove(at.x - 40, at.y - 40);
+  await page.mouseMove(at.x, at.y);
+  return at;
+}
+
+/**
+ * Waits until the popover is shown (see `popoverShown`) and, when its root is open as in the test
+ * build, has its text; returns that text ('' with the release build's closed root). Then lets the
+ * short fade-in finish before any screenshot.
+ */
+export async function waitForPopover(page: TestPage): Promise<string> {
+  const { text } = await page.waitFor(
+    () => {
+      const host = document.querySelector('plao-lens');
+      if (!host || !host.matches(':popover-open') || getComputedStyle(host).display === 'none') return null;
+      if (!host.shadowRoot) return { text: '' };
+      return host.shadowRoot.textContent ? { text: host.shadowRoot.textContent } : null;
+    },
+    undefined,
+    5_000,
+  );
+  await new Promise((r) => setTimeout(r, 250));
+  return text;
+}
+
+/** Waits until no popover is shown: no host, or a host out of the top layer and not displayed. */
+export async function waitForPopoverClosed(page: TestPage): Promise<void> {
+  await page.waitFor(() => {
+    const host = document.querySelector('plao-lens');
+    return !host || (!host.matches(':popover-open') && getComputedStyle(host).display === 'none');
+  });
+}
+
+/** Clicks the middle of the first element matching `selector` with the mouse, scrolled into view. */
+export async function clickOn(page: TestPage, selector: string): Promise<void> {
+  const box = await page.waitFor((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+  await page.click(box.x, box.y);
+}
