@@ -8,8 +8,8 @@ import { Changes } from './changes';
 import { caretNode } from './hover';
 import type { MatchIndex, PageMatch } from './match-index';
 import type { Painter } from './painter';
-import { runSliced, yieldToPage } from './schedule';
-import { lastHeadingWithin, precedingHeading, sectionOf } from './sections';
+import { pause, runSliced } from './schedule';
+import { lastHeadingWithin, precedingHeading, sectionOf, type SectionMemo } from './sections';
 import { adoptHighlightStyles } from './shadow-styles';
 
 export interface ScanStats {
@@ -114,7 +114,7 @@ export class PageReader {
       readFirst = this.#readVisible(performance.now() + 20);
       return true;
     });
-    await yieldToPage();
+    await pause();
     const drain: Drain = { parts: [document.documentElement], removed: [], forget: false, readFirst, timed };
     const finished = await this.#drain(drain, AbortSignal.any([this.#signal, scan.signal]));
     if (!finished || !__BENCH__) return;
@@ -161,26 +161,30 @@ export class PageReader {
   #drain(d: Drain, signal: AbortSignal): Promise<boolean> {
     const added: PageMatch[] = [];
     let walker: BlockWalker | undefined;
+    let next = 0; // parts are taken by index: shift() on thousands of parts is quadratic
+    let memo: SectionMemo = new Map();
     const slice = (deadline: number) => {
+      // The page may have changed since the last slice: sections are looked up afresh.
+      memo = new Map();
       while (performance.now() < deadline) {
         if (!walker) {
-          const part = d.parts.shift();
-          if (!part) break;
+          if (next >= d.parts.length) break;
+          const part = d.parts[next++]!;
           if (d.forget && part instanceof Element) d.removed.push(...this.#index.forgetWithin(part));
-          walker = this.#walker(part, added, d.parts, d.readFirst);
+          walker = this.#walker(part, added, d.parts, memo, d.readFirst);
         }
         if (walker.run(deadline)) walker = undefined;
       }
       // A walker outlives its slice: what it found in this one is painted now.
       this.#commit(added.splice(0), d.removed.splice(0));
       if (d.forget) this.#hooks.onChangesRead();
-      return !walker && d.parts.length === 0;
+      return !walker && next >= d.parts.length;
     };
     return runSliced(d.timed ? (deadline) => d.timed!(() => slice(deadline)) : slice, signal);
   }
 
-  #walker(root: Node, added: PageMatch[], queue: Node[], readAlready?: Set<Element>): BlockWalker {
-    let heading = sectionOf(root);
+  #walker(root: Node, added: PageMatch[], queue: Node[], memo: SectionMemo, readAlready?: Set<Element>): BlockWalker {
+    let heading = sectionOf(root, memo);
     return new BlockWalker(root, {
       onBlock: (b) => added.push(...this.#index.readBlock(b, heading)),
       skipBlock: (first) => this.#index.hasBlockStart(first),
