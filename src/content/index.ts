@@ -12,6 +12,7 @@ import {
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import { decodeMatcher } from '../core/matcher/compact';
 import { ext as browser } from './extension-api';
+import { whenText } from './first-text';
 import { Lens } from './lens';
 
 function send(msg: ToBackground): void {
@@ -29,13 +30,26 @@ async function readSettings(): Promise<Settings> {
   }
 }
 
+/** The site a frame belongs to: an about:blank or srcdoc frame has no address, only its creator's origin. */
+function siteHost(): string {
+  if (location.hostname) return location.hostname;
+  try {
+    return new URL(self.origin).hostname;
+  } catch {
+    return ''; // an opaque origin
+  }
+}
+
 async function main(): Promise<void> {
-  const matcher = decodeMatcher(compactMatcher);
   if (!(document.documentElement instanceof HTMLElement)) return; // XML, SVG documents: leave alone.
   const isTop = window === window.top;
+  // A frame without reading text (an ad slot, about:blank) sets nothing up until text arrives.
+  // The top frame starts at once: it answers the popup for the tab.
+  if (!isTop) await whenText(document);
+  const matcher = decodeMatcher(compactMatcher);
   let lens: Lens | undefined;
   const apply = (settings: Settings) => {
-    const on = isSiteEnabled(settings, location.hostname);
+    const on = isSiteEnabled(settings, siteHost());
     if (on && !lens) {
       lens = new Lens({
         matcher,
