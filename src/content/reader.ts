@@ -3,13 +3,13 @@
  * changes. The part in view is read first; everything else, the first time and after changes,
  * goes through one drain loop that reads queued parts of the page in slices that never block it.
  */
-import { BlockWalker, blockContainer, isReadable } from './blocks';
+import { BlockWalker, isReadable } from './blocks';
 import { Changes } from './changes';
-import { caretNode } from './hover';
+import { readInView } from './in-view';
 import type { MatchIndex, PageMatch } from './match-index';
 import type { Painter } from './painter';
-import { pause, runSliced } from './schedule';
-import { lastHeadingWithin, precedingHeading, sectionOf, type SectionMemo } from './sections';
+import { afterFrame, pause, runSliced } from './schedule';
+import { lastHeadingWithin, sectionOf, type SectionMemo } from './sections';
 import { adoptHighlightStyles } from './shadow-styles';
 
 export interface ScanStats {
@@ -110,48 +110,25 @@ export class PageReader {
       return done;
     };
     let readFirst = new Set<Element>();
-    timed(() => {
-      readFirst = this.#readVisible(performance.now() + 20);
-      return true;
-    });
-    await pause();
+    // The part in view is found by hit tests, which would force a layout the page has not done
+    // yet (tens of ms on a large page, charged to the extension): wait until a frame is rendered.
+    // A hidden page shows nothing: it is read from the top.
+    if (await afterFrame()) {
+      if (scan.signal.aborted || this.#signal.aborted) return;
+      timed(() => {
+        const seen = readInView(this.#index, this.shadowRoots, performance.now() + 20);
+        this.#commit(seen.added, []);
+        readFirst = seen.read;
+        return true;
+      });
+      await pause();
+    }
     const drain: Drain = { parts: [document.documentElement], removed: [], forget: false, readFirst, timed };
     const finished = await this.#drain(drain, AbortSignal.any([this.#signal, scan.signal]));
     if (!finished || !__BENCH__) return;
     stats.wall = performance.now() - t0;
     stats.matches = this.#index.size;
     this.#hooks.onScanned?.(stats);
-  }
-
-  /**
-   * Reads the blocks in view now, so the reader sees painted terms before the rest is read: the
-   * innermost block under a grid of points (the text's own paragraph, not a page-wide wrapper),
-   * within one time budget. Returns the elements read whole, for the full walk to skip.
-   */
-  #readVisible(deadline: number): Set<Element> {
-    const added: PageMatch[] = [];
-    const read = new Set<Element>();
-    const w = innerWidth;
-    const h = innerHeight;
-    const roots = this.shadowRoots;
-    for (let row = 1; row < 8 && performance.now() < deadline; row++) {
-      for (const col of [0.25, 0.5, 0.75]) {
-        const hit = caretNode(w * col, (h * row) / 8, roots);
-        const c = hit && blockContainer(hit);
-        if (!c || read.has(c) || c === document.body || c === document.documentElement || !isReadable(c)) continue;
-        // A wrapper around much of the page is not "the part in view": leave it to the slices.
-        if (c.childElementCount > 100) continue;
-        read.add(c);
-        let heading = precedingHeading(c);
-        new BlockWalker(c, {
-          onBlock: (b) => added.push(...this.#index.readBlock(b, heading)),
-          onShadowRoot: () => undefined, // read with the rest of the page
-          onHeading: (el) => (heading = el),
-        }).run();
-      }
-    }
-    this.#commit(added, []);
-    return read;
   }
 
   /**

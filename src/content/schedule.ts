@@ -26,3 +26,20 @@ export async function runSliced(step: (deadline: number) => boolean, signal: Abo
     await pause();
   }
 }
+
+/**
+ * Resolves true just after the next frame is rendered, when the page's layout is clean and a hit
+ * test does not force one; false at once in a hidden page, or if no frame comes within 100 ms.
+ */
+export function afterFrame(): Promise<boolean> {
+  if (document.visibilityState === 'hidden') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve(true);
+      }, 0),
+    );
+  });
+}
