@@ -103,6 +103,9 @@ function manifestFor(browser: Browser): Record<string, unknown> {
   manifest.version = pkg.version;
   if (browser === 'chromium') {
     delete manifest.browser_specific_settings;
+    // Frames without an address of their own (about:blank, srcdoc, data:, blob:) are read when
+    // their origin is a page's the extension reads; Firefox has match_about_blank for the first two.
+    for (const cs of manifest.content_scripts as Record<string, unknown>[]) cs.match_origin_as_fallback = true;
   } else {
     manifest.background = { scripts: ['background.js'] };
   }

@@ -1,7 +1,9 @@
 /**
  * Turns MutationObserver records into the smallest set of page parts to read again: the block
- * elements that changed, topmost only. A batch that touches very many nodes asks for a full
- * rescan instead (cheaper than thousands of small ones, as Dark Reader found).
+ * elements that changed, topmost only. One batch of records that touches very many nodes asks for
+ * a full rescan instead (cheaper than thousands of small ones, as Dark Reader found). A feed that
+ * adds a few hundred nodes a batch, batch after batch, is read part by part: re-reading the whole
+ * page every time would cost far more than its new parts.
  */
 import { blockContainer, classify, isHost, Kind } from './blocks';
 
@@ -12,33 +14,35 @@ export class Changes {
   readonly dirty = new Set<Element>();
   removed = false;
   full = false;
-  #count = 0;
 
   get empty(): boolean {
     return !this.full && !this.removed && this.dirty.size === 0;
   }
 
   record(records: MutationRecord[]): void {
+    let count = 0;
     for (const r of records) {
+      // The whole page is read again anyway: nothing more to note.
+      if (this.full) return;
       if (isOwn(r)) continue;
       if (r.type === 'characterData') {
         this.#mark(r.target);
         continue;
       }
       for (const n of r.addedNodes) {
-        this.#count++;
+        count++;
         if (n.nodeType === Node.ELEMENT_NODE && classify(n as Element) === Kind.Block) this.dirty.add(n as Element);
         else this.#mark(r.target);
       }
       for (const n of r.removedNodes) {
-        this.#count++;
+        count++;
         this.removed = true;
         // A removed block takes its matches with it (the sweep); what is left of an inline run must
         // be read again, as a term may have lost a part.
         if (!(n.nodeType === Node.ELEMENT_NODE && classify(n as Element) === Kind.Block)) this.#mark(r.target);
       }
+      if (count > FULL_RESCAN_AFTER) this.full = true;
     }
-    if (this.#count > FULL_RESCAN_AFTER) this.full = true;
   }
 
   /** The dirty elements still in the page, none inside another. */
@@ -57,7 +61,6 @@ export class Changes {
     this.dirty.clear();
     this.removed = false;
     this.full = false;
-    this.#count = 0;
   }
 
   #mark(node: Node): void {
@@ -66,11 +69,16 @@ export class Changes {
   }
 }
 
+const own = (n: Node) => n.nodeType === Node.ELEMENT_NODE && isHost(n as Element);
+
+/** Whether a record is only about the extension's own host (no arrays built: storms call this a lot). */
 function isOwn(r: MutationRecord): boolean {
   const t = r.target;
   if (t.nodeType === Node.ELEMENT_NODE && isHost(t as Element)) return true;
   if (r.type !== 'childList') return false;
-  const own = (n: Node) => n.nodeType === Node.ELEMENT_NODE && isHost(n as Element);
-  const nodes = [...r.addedNodes, ...r.removedNodes];
-  return nodes.length > 0 && nodes.every(own);
+  const { addedNodes: added, removedNodes: removed } = r;
+  if (!added.length && !removed.length) return false;
+  for (let i = 0; i < added.length; i++) if (!own(added[i]!)) return false;
+  for (let i = 0; i < removed.length; i++) if (!own(removed[i]!)) return false;
+  return true;
 }

@@ -40,6 +40,8 @@ function rectsContain(range: Range, x: number, y: number): boolean {
 
 /** The match under a point, if any. */
 export function matchAt(index: MatchIndex, x: number, y: number, shadowRoots: ShadowRoot[]): PageMatch | null {
+  // Nothing to find: no hit test, which would force a layout (costly while a page is loading).
+  if (!index.size) return null;
   const caret = caretAt(x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   for (const m of index.at(caret.node, caret.offset)) {
@@ -61,15 +63,23 @@ export function trackPointer(
   let last: PageMatch | null = null;
   let x = 0;
   let y = 0;
+  let checkedX = NaN;
+  let checkedY = NaN;
   let target: EventTarget | null = null;
   const check = () => {
     frame = 0;
+    // A pointer that has not moved since the last hit test is on the same thing (Chromium sends
+    // moves without movement when the page lays out or scrolls under a still pointer).
+    if (x === checkedX && y === checkedY) return;
+    checkedX = x;
+    checkedY = y;
     const m = find(x, y);
     if (m !== last) {
       last = m;
       onChange(m, target);
     }
   };
+  let waitingForLoad = false;
   document.addEventListener(
     'pointermove',
     (e) => {
@@ -78,6 +88,14 @@ export function trackPointer(
       x = e.clientX;
       y = e.clientY;
       target = e.target;
+      // While the page is still loading, a hit test would force its layout early: test once it loaded.
+      if (document.readyState !== 'complete') {
+        if (!waitingForLoad) {
+          waitingForLoad = true;
+          addEventListener('load', () => (frame ||= requestAnimationFrame(check)), { once: true, signal });
+        }
+        return;
+      }
       if (!frame) frame = requestAnimationFrame(check);
     },
     { passive: true, signal },

@@ -6,6 +6,7 @@ import { parseToContent, type FoundReply, type PageTermsReply } from '../core/me
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import { decodeMatcher } from '../core/matcher/compact';
 import { callBackground, ext as browser } from './extension-api';
+import { whenText } from './first-text';
 import { isOrphaned, takeOver } from './instance';
 import { Lens } from './lens';
 
@@ -18,10 +19,23 @@ async function readSettings(): Promise<Settings> {
   }
 }
 
+/** The site a frame belongs to: an about:blank or srcdoc frame has no address, only its creator's origin. */
+function siteHost(): string {
+  if (location.hostname) return location.hostname;
+  try {
+    return new URL(self.origin).hostname;
+  } catch {
+    return ''; // an opaque origin
+  }
+}
+
 async function main(): Promise<void> {
-  const matcher = decodeMatcher(compactMatcher);
   if (!(document.documentElement instanceof HTMLElement)) return; // XML, SVG documents: leave alone.
   const isTop = window === window.top;
+  // A frame without reading text (an ad slot, about:blank) sets nothing up until text arrives.
+  // The top frame starts at once: it answers the popup for the tab.
+  if (!isTop) await whenText(document);
+  const matcher = decodeMatcher(compactMatcher);
   let lens: Lens | undefined;
   let stopped = false;
 
@@ -49,7 +63,7 @@ async function main(): Promise<void> {
 
   const apply = (settings: Settings) => {
     if (stopped) return;
-    const on = isSiteEnabled(settings, location.hostname);
+    const on = isSiteEnabled(settings, siteHost());
     if (on && !lens) {
       lens = new Lens({
         matcher,

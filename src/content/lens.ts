@@ -41,6 +41,7 @@ export class Lens {
   /** Where keyboard stepping and "show me this term" last took the reader. */
   #lastRevealed: PageMatch | null = null;
   #reportTimer: ReturnType<typeof setTimeout> | undefined;
+  #reported = -1;
 
   readonly #deps: LensDeps;
 
@@ -157,7 +158,11 @@ export class Lens {
   #scheduleReport(): void {
     clearTimeout(this.#reportTimer);
     this.#reportTimer = setTimeout(() => {
-      this.#deps.reportTerms(new Set(this.#index.visible().map((m) => m.term)).size);
+      const distinct = new Set(this.#index.visible().map((m) => m.term)).size;
+      // A living page repaints all the time; the badge needs a message only when its number changes.
+      if (distinct === this.#reported) return;
+      this.#reported = distinct;
+      this.#deps.reportTerms(distinct);
     }, REPORT_DELAY);
   }
 }

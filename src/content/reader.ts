@@ -3,13 +3,13 @@
  * changes. The part in view is read first; everything else, the first time and after changes,
  * goes through one drain loop that reads queued parts of the page in slices that never block it.
  */
-import { BlockWalker, blockContainer, isReadable } from './blocks';
+import { BlockWalker, isReadable } from './blocks';
 import { Changes } from './changes';
-import { caretNode } from './hover';
+import { readInView } from './in-view';
 import type { MatchIndex, PageMatch } from './match-index';
 import type { Painter } from './painter';
-import { runSliced, yieldToPage } from './schedule';
-import { lastHeadingWithin, precedingHeading, sectionOf } from './sections';
+import { afterFrame, pause, runSliced } from './schedule';
+import { lastHeadingWithin, sectionOf, type SectionMemo } from './sections';
 import { adoptHighlightStyles } from './shadow-styles';
 
 export interface ScanStats {
@@ -110,11 +110,19 @@ export class PageReader {
       return done;
     };
     let readFirst = new Set<Element>();
-    timed(() => {
-      readFirst = this.#readVisible(performance.now() + 20);
-      return true;
-    });
-    await yieldToPage();
+    // The part in view is found by hit tests, which would force a layout the page has not done
+    // yet (tens of ms on a large page, charged to the extension): wait until a frame is rendered.
+    // A hidden page shows nothing: it is read from the top.
+    if (await afterFrame()) {
+      if (scan.signal.aborted || this.#signal.aborted) return;
+      timed(() => {
+        const seen = readInView(this.#index, this.shadowRoots, performance.now() + 20);
+        this.#commit(seen.added, []);
+        readFirst = seen.read;
+        return true;
+      });
+      await pause();
+    }
     const drain: Drain = { parts: [document.documentElement], removed: [], forget: false, readFirst, timed };
     const finished = await this.#drain(drain, AbortSignal.any([this.#signal, scan.signal]));
     if (!finished || !__BENCH__) return;
@@ -124,63 +132,36 @@ export class PageReader {
   }
 
   /**
-   * Reads the blocks in view now, so the reader sees painted terms before the rest is read: the
-   * innermost block under a grid of points (the text's own paragraph, not a page-wide wrapper),
-   * within one time budget. Returns the elements read whole, for the full walk to skip.
-   */
-  #readVisible(deadline: number): Set<Element> {
-    const added: PageMatch[] = [];
-    const read = new Set<Element>();
-    const w = innerWidth;
-    const h = innerHeight;
-    const roots = this.shadowRoots;
-    for (let row = 1; row < 8 && performance.now() < deadline; row++) {
-      for (const col of [0.25, 0.5, 0.75]) {
-        const hit = caretNode(w * col, (h * row) / 8, roots);
-        const c = hit && blockContainer(hit);
-        if (!c || read.has(c) || c === document.body || c === document.documentElement || !isReadable(c)) continue;
-        // A wrapper around much of the page is not "the part in view": leave it to the slices.
-        if (c.childElementCount > 100) continue;
-        read.add(c);
-        let heading = precedingHeading(c);
-        new BlockWalker(c, {
-          onBlock: (b) => added.push(...this.#index.readBlock(b, heading)),
-          onShadowRoot: () => undefined, // read with the rest of the page
-          onHeading: (el) => (heading = el),
-        }).run();
-      }
-    }
-    this.#commit(added, []);
-    return read;
-  }
-
-  /**
    * The one loop that reads queued parts of the page: each slice walks until its deadline, then
    * paints what it found and yields. Resolves true when the queue is empty, false if aborted.
    */
   #drain(d: Drain, signal: AbortSignal): Promise<boolean> {
     const added: PageMatch[] = [];
     let walker: BlockWalker | undefined;
+    let next = 0; // parts are taken by index: shift() on thousands of parts is quadratic
+    let memo: SectionMemo = new Map();
     const slice = (deadline: number) => {
+      // The page may have changed since the last slice: sections are looked up afresh.
+      memo = new Map();
       while (performance.now() < deadline) {
         if (!walker) {
-          const part = d.parts.shift();
-          if (!part) break;
+          if (next >= d.parts.length) break;
+          const part = d.parts[next++]!;
           if (d.forget && part instanceof Element) d.removed.push(...this.#index.forgetWithin(part));
-          walker = this.#walker(part, added, d.parts, d.readFirst);
+          walker = this.#walker(part, added, d.parts, memo, d.readFirst);
         }
         if (walker.run(deadline)) walker = undefined;
       }
       // A walker outlives its slice: what it found in this one is painted now.
       this.#commit(added.splice(0), d.removed.splice(0));
       if (d.forget) this.#hooks.onChangesRead();
-      return !walker && d.parts.length === 0;
+      return !walker && next >= d.parts.length;
     };
     return runSliced(d.timed ? (deadline) => d.timed!(() => slice(deadline)) : slice, signal);
   }
 
-  #walker(root: Node, added: PageMatch[], queue: Node[], readAlready?: Set<Element>): BlockWalker {
-    let heading = sectionOf(root);
+  #walker(root: Node, added: PageMatch[], queue: Node[], memo: SectionMemo, readAlready?: Set<Element>): BlockWalker {
+    let heading = sectionOf(root, memo);
     return new BlockWalker(root, {
       onBlock: (b) => added.push(...this.#index.readBlock(b, heading)),
       skipBlock: (first) => this.#index.hasBlockStart(first),

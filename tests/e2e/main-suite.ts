@@ -34,6 +34,7 @@ export function mainSuite(browser: 'Chromium' | 'Firefox', launch: () => Promise
       s.popupListsPageTerms(driver, server),
     );
     test('reads open shadow roots and frames, not closed shadow roots', () => p.shadowRootsAndFrames(driver, server));
+    test('reads srcdoc and about:blank frames that hold text', () => p.readsInlineFrames(driver, server));
     test('follows the page as it changes: added, changed, removed, navigated', () =>
       p.followsPageChanges(driver, server));
     test('display modes: every occurrence, first per section, none (hover still explains)', () =>

@@ -37,6 +37,22 @@ export async function shadowRootsAndFrames(driver: Driver, server: FixtureServer
   await page.close();
 }
 
+/** Frames that hold text but no address (srcdoc, about:blank filled by the page) are read too. */
+export async function readsInlineFrames(driver: Driver, server: FixtureServer): Promise<void> {
+  const page = await driver.open(server.url('/fixtures/inline-frames.html'));
+  const framePainted = (id: string) => {
+    const w = (document.getElementById(id) as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
+    const h = w.CSS.highlights.get('plao-lens');
+    return h ? [...(h as unknown as Iterable<Range>)].map((r) => r.toString()) : null;
+  };
+  expect(await page.waitFor(framePainted, 'srcdoc')).toEqual(['kyphoplasty']);
+  expect(await page.waitFor(framePainted, 'blank')).toEqual(['teriparatide']);
+  // The frame left empty gets nothing at all: no highlight registered.
+  expect(await page.evaluate(framePainted, 'empty')).toBeNull();
+  await page.screenshot('inline-frames');
+  await page.close();
+}
+
 export async function followsPageChanges(driver: Driver, server: FixtureServer): Promise<void> {
   const page = await driver.open(server.url('/fixtures/dynamic.html'));
   await paintedUntil(page, (t) => t.includes('vitamin D') && t.includes('bisphosphonate'), 'first paint');
