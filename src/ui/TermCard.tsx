@@ -19,14 +19,15 @@ export function TermCard({ card, guideHref, onOpenGuide, nameId }: TermCardProps
       <p class="term-name" id={nameId}>
         {card.name}
       </p>
-      {card.seekCare && (
+      {/* The named warning signs say what to do more precisely than the general line. */}
+      {card.seekCare && !card.warnings?.length && (
         <p class="seek-care" role="note">
           <strong>{t('seekCareNow')}</strong> {t('seekCareIfHappening')}
         </p>
       )}
       <p class="term-short">{card.short}</p>
       {card.warnings?.map((w) => (
-        <WarningSign key={w.id} warning={w} />
+        <WarningSign key={w.id} warning={w} compact />
       ))}
       {card.safety && (
         <p class="term-safety">

@@ -11,11 +11,22 @@ const LEVEL_KEY = {
  * One warning sign in its single agreed wording, with how soon to act. When the timing is the
  * content's own judgement rather than a source's, the sign says so where the reader sees it.
  */
-export function WarningSign({ warning, cites }: { warning: WarningLine; cites?: preact.ComponentChildren }) {
+export function WarningSign({
+  warning,
+  cites,
+  compact = false,
+}: {
+  warning: WarningLine;
+  cites?: preact.ComponentChildren;
+  /** In a card: the level leads the sentence instead of standing on its own line. */
+  compact?: boolean;
+}) {
+  const level = t(LEVEL_KEY[warning.level]);
   return (
     <div class={`warning-sign warning-${warning.level}`} role="note" data-warning={warning.id}>
-      <p class="warning-level">{t(LEVEL_KEY[warning.level])}</p>
+      {!compact && <p class="warning-level">{level}</p>}
       <p class="warning-text">
+        {compact && <strong class="warning-level">{level}. </strong>}
         {warning.text}
         {cites}
       </p>
