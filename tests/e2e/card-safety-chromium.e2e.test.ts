@@ -1,23 +1,4 @@
-import { afterAll, beforeAll, describe, test } from 'vitest';
-import type { Driver } from '../support/driver';
 import { launchChromium } from '../support/chromium';
-import { startServer, type FixtureServer } from '../support/server';
-import * as c from './card-safety';
+import { cardSafetySuite } from './page-suites';
 
-describe('Chromium cards carry their safety lines', () => {
-  let driver: Driver;
-  let server: FixtureServer;
-  beforeAll(async () => {
-    server = await startServer();
-    driver = await launchChromium();
-  });
-  afterAll(async () => {
-    await driver?.close();
-    await server?.close();
-  });
-
-  test('hovering each term shows the warning signs, pregnancy and safety lines in its card', () =>
-    c.cardsCarrySafetyLines(driver, server));
-  test('the guidance shows each warning sign once, with its timing; About names no reviewer', () =>
-    c.guidanceShowsWarningSigns(driver));
-});
+cardSafetySuite('Chromium', launchChromium);

@@ -6,8 +6,8 @@
 import { expect } from 'vitest';
 import type { Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { popoverText } from './page-helpers';
-import { hoverTerm, waitForPaint, waitForPopover, waitForPopoverClosed } from './scenarios';
+import { popoverText } from '../support/in-page';
+import { hoverTerm, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 
 /** What each card must say, by the term as written on the page. */
 const CARDS: { text: string; says: (string | RegExp)[]; shot?: string }[] = [

@@ -1,12 +1,14 @@
 /**
- * The suites of the extension's own pages (glossary, options) and of accessibility, registered
- * once per browser by glossary-, options- and a11y-<browser>.e2e.test.ts. Only Chromium's driver
+ * The suites of the extension's own pages (glossary, options), of accessibility and of the cards'
+ * safety lines, registered once per browser by glossary-, options-, a11y- and
+ * card-safety-<browser>.e2e.test.ts. Only Chromium's driver
  * can emulate a dark colour scheme, so the dark runs are Chromium's.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Driver, LaunchOptions } from '../support/driver';
 import { startServer, type FixtureServer } from '../support/server';
 import * as a from './a11y';
+import * as c from './card-safety';
 import * as g from './glossary';
 import * as o from './options';
 
@@ -93,4 +95,15 @@ export function a11ySuite(browser: Browser, launch: Launch): void {
       test('an open popover has no violations', () => a.popoverHasNoViolations(driver(), server(), scheme));
     });
   }
+}
+
+export function cardSafetySuite(browser: Browser, launch: Launch): void {
+  const server = withServer();
+  describe(`${browser} cards carry their safety lines`, () => {
+    const driver = withBrowser(launch);
+    test('hovering each term shows the warning signs, pregnancy and safety lines in its card', () =>
+      c.cardsCarrySafetyLines(driver(), server()));
+    test('the guidance shows each warning sign once, with its timing; About names no reviewer', () =>
+      c.guidanceShowsWarningSigns(driver()));
+  });
 }
