@@ -34,11 +34,15 @@ export interface SearchBoxProps {
   autoFocus?: boolean;
 }
 
-/** The query state and its results, for a container that shows a SearchBox. */
-export function useSearch(search: GlossarySearch, initial = '', limit?: number) {
+/** The query state and its results, for a container that shows a SearchBox: props to spread on it. */
+export function useSearch(
+  search: GlossarySearch,
+  initial = '',
+  limit?: number,
+): Pick<SearchBoxProps, 'query' | 'results' | 'onQueryChange' | 'onFocus'> {
   const [query, setQuery] = useState(initial);
   const results = useMemo(() => search.search(query, limit === undefined ? {} : { limit }), [search, query, limit]);
-  return { query, setQuery, results, prepare: () => search.prepare() };
+  return { query, results, onQueryChange: setQuery, onFocus: () => search.prepare() };
 }
 
 const sheets = new WeakMap<Document | ShadowRoot, true>();

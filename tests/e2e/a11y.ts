@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { tabIdOf } from '../support/extension';
-import { hoverTerm, waitForPaint, waitForPopover } from '../support/page';
+import { hoverTerm, openPainted, waitForPaint, waitForPopover } from '../support/page';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -73,8 +73,7 @@ export async function extensionPagesHaveNoViolations(
 }
 
 export async function popoverHasNoViolations(driver: Driver, server: FixtureServer, scheme: string): Promise<void> {
-  const page = await driver.open(server.url('/fixtures/seed-article.html'));
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, server.url('/fixtures/seed-article.html'), 10);
   await hoverTerm(page, 'PLAO');
   await waitForPopover(page);
   expect(await axe(page, 'plao-lens')).toEqual([]);

@@ -1,6 +1,6 @@
 /** The main end-to-end suite, registered once per browser by <browser>.e2e.test.ts. */
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import type { Driver } from '../support/driver';
+import type { Driver, Launch, SuiteBrowser } from '../support/driver';
 import { startServer, type FixtureServer } from '../support/server';
 import * as k from './knowledge-pages';
 import * as p from './page-scenarios';
@@ -8,7 +8,7 @@ import * as s from './scenarios';
 import * as u from './surfaces';
 import * as t from './takeover';
 
-export function mainSuite(browser: 'Chromium' | 'Firefox', launch: () => Promise<Driver>): void {
+export function mainSuite(browser: SuiteBrowser, launch: Launch): void {
   let driver: Driver;
   let server: FixtureServer;
 

@@ -4,7 +4,7 @@ import type { Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { writeSettings } from '../support/extension';
 import { popoverText } from '../support/in-page';
-import { paintedUntil, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import { openPainted, paintedUntil, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 
 /** Centre of the n-th occurrence of `word` in the page's light DOM text (painted or not). */
 function centreOfWord(arg: { word: string; nth: number }): { x: number; y: number } | null {
@@ -121,8 +121,7 @@ export async function displayModes(driver: Driver, server: FixtureServer): Promi
 }
 
 export async function turningOffRemovesEverything(driver: Driver, server: FixtureServer): Promise<void> {
-  const page = await driver.open(server.url('/fixtures/seed-article.html'));
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, server.url('/fixtures/seed-article.html'), 10);
   try {
     await writeSettings(driver, { disabledSites: ['127.0.0.1'] });
     await page.waitFor(() => !CSS.highlights.has('plao-lens') && !document.querySelector('plao-lens'));

@@ -5,15 +5,12 @@
  * can emulate a dark colour scheme, so the dark runs are Chromium's.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import type { Driver, LaunchOptions } from '../support/driver';
+import type { Driver, Launch, LaunchOptions, SuiteBrowser as Browser } from '../support/driver';
 import { startServer, type FixtureServer } from '../support/server';
 import * as a from './a11y';
 import * as c from './card-safety';
 import * as g from './glossary';
 import * as o from './options';
-
-type Browser = 'Chromium' | 'Firefox';
-type Launch = (o?: LaunchOptions) => Promise<Driver>;
 
 /** Launches a browser for the enclosing describe block; the driver once it is up. */
 function withBrowser(launch: Launch, options?: LaunchOptions): () => Driver {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { paintedTexts, popoverBox, popoverText } from '../support/in-page';
-import { hoverTerm, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import { hoverTerm, openPainted, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 
 /** Terms the seed article must show painted, whatever their case. */
 export const SEED_TERMS = [
@@ -40,8 +40,7 @@ export async function seedArticlePaintsTerms(driver: Driver, server: FixtureServ
 }
 
 export async function splitMarkupMatches(driver: Driver, server: FixtureServer): Promise<void> {
-  const page = await driver.open(server.url('/fixtures/split-terms.html'));
-  await waitForPaint(page, 5);
+  const page = await openPainted(driver, server.url('/fixtures/split-terms.html'), 5);
   const painted = await page.evaluate(paintedTexts);
   expect(painted).toEqual(
     expect.arrayContaining([
@@ -67,8 +66,7 @@ export async function splitMarkupMatches(driver: Driver, server: FixtureServer):
 }
 
 export async function hoverShowsPopover(driver: Driver, server: FixtureServer): Promise<void> {
-  const page = await driver.open(server.url('/fixtures/seed-article.html'));
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, server.url('/fixtures/seed-article.html'), 10);
   const at = await hoverTerm(page, 'PLAO');
   const text = await waitForPopover(page);
   expect(text).toContain('Pregnancy- and lactation-associated osteoporosis');
@@ -101,8 +99,7 @@ export async function hoverShowsPopover(driver: Driver, server: FixtureServer): 
 }
 
 export async function guidanceLinkOpensSection(driver: Driver, server: FixtureServer): Promise<void> {
-  const page = await driver.open(server.url('/fixtures/seed-article.html'));
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, server.url('/fixtures/seed-article.html'), 10);
   await hoverTerm(page, 'DEXA');
   const text = await waitForPopover(page);
   expect(text).toContain('DXA scan');
@@ -127,8 +124,7 @@ export async function guidanceLinkOpensSection(driver: Driver, server: FixtureSe
 export async function popupListsPageTerms(driver: Driver, server: FixtureServer): Promise<void> {
   if (!driver.activeTabId) throw new Error('needs a browser that opens extension pages');
   const url = server.url('/fixtures/seed-article.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, url, 10);
   const tabId = await driver.activeTabId();
   const popup = await driver.openExtensionPage(`pages/popup.html?tab=${tabId}`);
   const names = await popup.waitFor(() => {

@@ -7,7 +7,7 @@ import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { sendToTab, tabIdOf, writeSettings } from '../support/extension';
 import { paintedTexts, popoverText } from '../support/in-page';
-import { waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import { openPainted, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 
 const focusInPopover = () => document.activeElement?.localName === 'plao-lens';
 
@@ -19,8 +19,7 @@ async function openPopup(driver: Driver, tabId: number): Promise<TestPage> {
 
 export async function popupRevealsTerms(driver: Driver, server: FixtureServer): Promise<void> {
   const url = server.url('/fixtures/seed-article.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, url, 10);
   const tabId = await tabIdOf(driver, url);
   const popup = await openPopup(driver, tabId);
   await popup.screenshot('popup-terms');
@@ -46,8 +45,7 @@ export async function popupRevealsTerms(driver: Driver, server: FixtureServer): 
 
 export async function siteSwitchAndPause(driver: Driver, server: FixtureServer): Promise<void> {
   const url = server.url('/fixtures/seed-article.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, url, 10);
   const tabId = await tabIdOf(driver, url);
   const popup = await openPopup(driver, tabId);
   const clickSwitch = (index: number) =>
@@ -75,8 +73,7 @@ export async function siteSwitchAndPause(driver: Driver, server: FixtureServer):
 
 export async function keyboardSteps(driver: Driver, server: FixtureServer): Promise<void> {
   const url = server.url('/fixtures/dynamic.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 5);
+  const page = await openPainted(driver, url, 5);
   const tabId = await tabIdOf(driver, url);
   expect(await sendToTab(driver, tabId, { type: 'stepTerm', direction: 1 })).toEqual({ found: true });
   expect(await waitForPopover(page)).toContain('Vitamin D');
@@ -104,8 +101,7 @@ export async function keyboardSteps(driver: Driver, server: FixtureServer): Prom
 
 export async function explainSelection(driver: Driver, server: FixtureServer): Promise<void> {
   const url = server.url('/fixtures/dynamic.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 5);
+  const page = await openPainted(driver, url, 5);
   const tabId = await tabIdOf(driver, url);
   const select = (text: string) =>
     page.evaluate((word) => {
@@ -128,8 +124,7 @@ export async function explainSelection(driver: Driver, server: FixtureServer): P
 }
 
 export async function tapOpensPopover(driver: Driver, server: FixtureServer): Promise<void> {
-  const page = await driver.open(server.url('/fixtures/dynamic.html'));
-  await waitForPaint(page, 5);
+  const page = await openPainted(driver, server.url('/fixtures/dynamic.html'), 5);
   const at = await page.evaluate(() => {
     const h = CSS.highlights.get('plao-lens') as unknown as Iterable<Range>;
     const r = [...h].find((x) => x.toString() === 'bisphosphonate')!.getClientRects()[0]!;
@@ -154,8 +149,7 @@ export async function tapOpensPopover(driver: Driver, server: FixtureServer): Pr
 }
 
 export async function highlightStyles(driver: Driver, server: FixtureServer): Promise<void> {
-  const page = await driver.open(server.url('/fixtures/seed-article.html'));
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, server.url('/fixtures/seed-article.html'), 10);
   try {
     for (const style of ['underline', 'outline'] as const) {
       await writeSettings(driver, { highlightStyle: style });
@@ -171,8 +165,7 @@ export async function highlightStyles(driver: Driver, server: FixtureServer): Pr
 
 export async function badgeCountsTerms(driver: Driver, server: FixtureServer): Promise<void> {
   const url = server.url('/fixtures/dynamic.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 5);
+  const page = await openPainted(driver, url, 5);
   const tabId = await tabIdOf(driver, url);
   const ext = await driver.extensionPage();
   const badge = () =>
@@ -201,8 +194,7 @@ export async function badgeCountsTerms(driver: Driver, server: FixtureServer): P
 
 export async function popupSearch(driver: Driver, server: FixtureServer): Promise<void> {
   const url = server.url('/fixtures/dynamic.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 5);
+  const page = await openPainted(driver, url, 5);
   const popup = await openPopup(driver, await tabIdOf(driver, url));
   const input = await popup.evaluate(() => {
     const r = document.querySelector('#popup-search-input')!.getBoundingClientRect();

@@ -1,10 +1,10 @@
 /** The hostile-pages suite, registered once per browser by hostile-<browser>.e2e.test.ts. */
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import type { Driver, LaunchOptions } from '../support/driver';
+import type { Driver, Launch, SuiteBrowser } from '../support/driver';
 import { startServer, type FixtureServer } from '../support/server';
 import * as h from './scenarios';
 
-export function hostileSuite(browser: 'Chromium' | 'Firefox', launch: (o?: LaunchOptions) => Promise<Driver>): void {
+export function hostileSuite(browser: SuiteBrowser, launch: Launch): void {
   let driver: Driver;
   let server: FixtureServer;
 

@@ -11,7 +11,7 @@ import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { sendToTab, tabCount, tabIdOf, termCard } from '../support/extension';
 import { paintedCount, popoverShown } from '../support/in-page';
-import { waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import { openPainted, waitForPopover, waitForPopoverClosed } from '../support/page';
 import { anyMessage, deliver, encodeValue, type Outcome } from './arbitraries';
 import { fixture, settle, storageSnapshot } from './support';
 
@@ -100,8 +100,7 @@ function expectAnswered(outcome: Outcome, count: number, what: string): void {
 }
 
 export async function fuzzTheBackground(driver: Driver, server: FixtureServer): Promise<void> {
-  const page = await driver.open(fixture(server, 'dynamic.html'));
-  await waitForPaint(page, 4);
+  const page = await openPainted(driver, fixture(server, 'dynamic.html'), 4);
   await settle(500);
   const was = await before(driver, page);
   const list = messages(COUNT, malformedFor(parseToBackground));
@@ -114,8 +113,7 @@ export async function fuzzTheBackground(driver: Driver, server: FixtureServer): 
 
 export async function fuzzTheContentScript(driver: Driver, server: FixtureServer): Promise<void> {
   const url = fixture(server, 'dynamic.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 4);
+  const page = await openPainted(driver, url, 4);
   await settle(500);
   const tabId = await tabIdOf(driver, url);
   const was = await before(driver, page);
@@ -147,8 +145,7 @@ const POSTED = [
 
 export async function pagePostMessagesChangeNothing(driver: Driver, server: FixtureServer): Promise<void> {
   const url = fixture(server, 'seed-article.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, url, 10);
   await settle(500);
   const was = await before(driver, page);
   // No extension messaging is exposed to the page: no externally_connectable, no injected API.

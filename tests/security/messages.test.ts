@@ -35,12 +35,17 @@ const cloneable = fc.anything({
 const input = fc.oneof(cloneable, anyMessage, nearValidMessage);
 const RUNS = { numRuns: 3000 };
 
-function expectExactToBackground(r: unknown, m: unknown): void {
+/** A parsed message is a new plain object of the same type as what was sent; both, as records. */
+function sameType(r: unknown, m: unknown): { out: Record<string, unknown>; msg: Record<string, unknown> } {
   expect(plain(r)).toBe(true);
   expect(r).not.toBe(m);
-  const msg = m as Record<string, unknown>;
-  const out = r as Record<string, unknown>;
+  const [out, msg] = [r as Record<string, unknown>, m as Record<string, unknown>];
   expect(out.type).toBe(msg.type);
+  return { out, msg };
+}
+
+function expectExactToBackground(r: unknown, m: unknown): void {
+  const { out, msg } = sameType(r, m);
   switch (out.type) {
     case 'openGuidance':
       expect(keys(out)).toEqual(['article', 'section', 'type']);
@@ -64,11 +69,7 @@ function expectExactToBackground(r: unknown, m: unknown): void {
 }
 
 function expectExactToContent(r: unknown, m: unknown): void {
-  expect(plain(r)).toBe(true);
-  expect(r).not.toBe(m);
-  const msg = m as Record<string, unknown>;
-  const out = r as Record<string, unknown>;
-  expect(out.type).toBe(msg.type);
+  const { out, msg } = sameType(r, m);
   switch (out.type) {
     case 'getPageTerms':
     case 'explainSelection':

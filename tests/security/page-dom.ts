@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { sendToTab, tabIdOf } from '../support/extension';
-import { hoverTerm, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import { hoverAndLeave, hoverTerm, openPainted, waitForPopover, waitForPopoverClosed } from '../support/page';
 import { fixture, settle } from './support';
 
 interface DomComparison {
@@ -29,6 +29,13 @@ function compareWithFreshParse(): Promise<DomComparison> {
     }));
 }
 
+/** A fixture page, a term to hover there, and how many ranges it paints at least. */
+interface PageCase {
+  name: string;
+  term: string;
+  atLeast: number;
+}
+
 async function expectSameDom(page: TestPage, hosts: number, when: string): Promise<void> {
   const { live, fresh, hosts: found } = await page.evaluate(compareWithFreshParse);
   expect(found, `host elements ${when}`).toBe(hosts);
@@ -39,12 +46,9 @@ async function expectSameDom(page: TestPage, hosts: number, when: string): Promi
 export async function domMatchesFreshParse(
   driver: Driver,
   server: FixtureServer,
-  name: string,
-  term: string,
-  atLeast: number,
+  { name, term, atLeast }: PageCase,
 ): Promise<void> {
-  const page = await driver.open(fixture(server, name));
-  await waitForPaint(page, atLeast);
+  const page = await openPainted(driver, fixture(server, name), atLeast);
   await settle(300);
   await expectSameDom(page, 0, 'after the scan');
   await hoverTerm(page, term);
@@ -78,17 +82,11 @@ interface Mutation {
 export async function pageSeesOnlyTheHostArrive(
   driver: Driver,
   server: FixtureServer,
-  name: string,
-  term: string,
-  atLeast: number,
+  { name, term, atLeast }: PageCase,
 ): Promise<void> {
   const url = fixture(server, `security/${name}`);
-  const page = await driver.open(url);
-  await waitForPaint(page, atLeast);
-  await hoverTerm(page, term);
-  await waitForPopover(page);
-  await page.mouseMove(2, 2);
-  await waitForPopoverClosed(page);
+  const page = await openPainted(driver, url, atLeast);
+  await hoverAndLeave(page, term);
   // The keyboard path: focus into the popover and back.
   const tabId = await tabIdOf(driver, url);
   expect(await sendToTab(driver, tabId, { type: 'stepTerm', direction: 1 })).toEqual({ found: true });

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { sendToTab, tabIdOf, termCard } from '../support/extension';
-import { hoverTerm, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import { hoverTerm, openPainted, waitForPopover, waitForPopoverClosed } from '../support/page';
 import { fixture, settle } from './support';
 
 interface EventSeen {
@@ -189,8 +189,7 @@ async function hostCentre(page: TestPage): Promise<{ x: number; y: number }> {
 
 export async function pageCannotReadThePopover(driver: Driver, server: FixtureServer): Promise<void> {
   const url = fixture(server, 'seed-article.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, url, 10);
   const secrets = await secretsOf(driver, 'plao');
   const listened = await page.evaluate(listenToEverything);
   expect(listened).toBeGreaterThan(50);
@@ -249,8 +248,7 @@ interface Caught {
  */
 export async function patchedPrototypesCatchNothing(driver: Driver, server: FixtureServer): Promise<void> {
   const url = fixture(server, 'security/hostile-prototypes.html');
-  const page = await driver.open(url);
-  await waitForPaint(page, 3);
+  const page = await openPainted(driver, url, 3);
   await hoverTerm(page, 'PLAO');
   await waitForPopover(page);
   await page.mouseMove(2, 2);
@@ -304,8 +302,7 @@ export async function patchedPrototypesCatchNothing(driver: Driver, server: Fixt
  * host from its constructor; ElementInternals.shadowRoot then hands it even a closed root.
  */
 export async function pageDefinedHostNameGetsNoRoot(driver: Driver, server: FixtureServer): Promise<void> {
-  const page = await driver.open(fixture(server, 'security/hostile-custom-element.html'));
-  await waitForPaint(page, 3);
+  const page = await openPainted(driver, fixture(server, 'security/hostile-custom-element.html'), 3);
   await hoverTerm(page, 'PLAO');
   await settle(1500); // whether or not a popover opens on such a page
   const leaked = await page.evaluate(
@@ -330,8 +327,7 @@ function findOnPage(probes: string[]): string[] {
  * texts (they ship in the extension) can probe for each while the popover is open.
  */
 export async function findCannotProbeThePopover(driver: Driver, server: FixtureServer): Promise<void> {
-  const page = await driver.open(fixture(server, 'seed-article.html'));
-  await waitForPaint(page, 10);
+  const page = await openPainted(driver, fixture(server, 'seed-article.html'), 10);
   const secrets = await secretsOf(driver, 'plao');
   expect(await page.evaluate(findOnPage, ['osteoporosis']), 'window.find works here').toEqual(['osteoporosis']);
   await hoverTerm(page, 'PLAO');

@@ -8,7 +8,7 @@ import { poll, type Driver, type TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { clearStorage, closeExtensionPage } from '../support/extension';
 import { paintedTexts } from '../support/in-page';
-import { hoverTerm, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import { hoverTerm, openPainted, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 import { fixture, openRendered } from './support';
 
 const nested = (depth: number): unknown => (depth === 0 ? 'all' : { a: nested(depth - 1) });
@@ -191,8 +191,7 @@ export async function olderSettingsMigrate(driver: Driver, server: FixtureServer
   try {
     // Version 0 (before the version field): paused, mode, and sites as a map of host → on.
     await writeJson(driver, JSON.stringify({ paused: false, mode: 'first-only', sites: { 'old.example': false } }));
-    const page = await driver.open(url);
-    await waitForPaint(page, 2);
+    const page = await openPainted(driver, url, 2);
     await page.waitFor(
       () =>
         [...(CSS.highlights.get('plao-lens') ?? [])].filter((r) => /teriparatide/i.test((r as Range).toString()))

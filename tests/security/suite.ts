@@ -4,7 +4,7 @@
  * root), as shipped. One browser for the file; the last test checks the requests of all of it.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
-import type { Driver, LaunchOptions } from '../support/driver';
+import type { Driver, Launch, SuiteBrowser } from '../support/driver';
 import { startServer, type FixtureServer } from '../support/server';
 import * as m from './message-fuzz';
 import * as n from './network';
@@ -12,7 +12,7 @@ import * as d from './page-dom';
 import * as v from './page-privacy';
 import * as st from './settings';
 
-export function securitySuite(browser: 'Chromium' | 'Firefox', launch: (o?: LaunchOptions) => Promise<Driver>): void {
+export function securitySuite(browser: SuiteBrowser, launch: Launch): void {
   let driver: Driver;
   let server: FixtureServer;
 
@@ -27,13 +27,17 @@ export function securitySuite(browser: 'Chromium' | 'Firefox', launch: (o?: Laun
 
   describe(`${browser}, release build`, () => {
     test('the seed article’s DOM is its own HTML, plus the host, after scan, hover and close', () =>
-      d.domMatchesFreshParse(driver, server, 'seed-article.html', 'PLAO', 10));
+      d.domMatchesFreshParse(driver, server, { name: 'seed-article.html', term: 'PLAO', atLeast: 10 }));
     test('the split-terms DOM is its own HTML, plus the host, after scan, hover and close', () =>
-      d.domMatchesFreshParse(driver, server, 'split-terms.html', 'DEXA scan', 5));
+      d.domMatchesFreshParse(driver, server, { name: 'split-terms.html', term: 'DEXA scan', atLeast: 5 }));
     test('a page recording every mutation sees only the host arrive (seed article)', () =>
-      d.pageSeesOnlyTheHostArrive(driver, server, 'seed-article-observed.html', 'PLAO', 10));
+      d.pageSeesOnlyTheHostArrive(driver, server, { name: 'seed-article-observed.html', term: 'PLAO', atLeast: 10 }));
     test('a page recording every mutation sees only the host arrive (split terms)', () =>
-      d.pageSeesOnlyTheHostArrive(driver, server, 'split-terms-observed.html', 'DEXA scan', 5));
+      d.pageSeesOnlyTheHostArrive(driver, server, {
+        name: 'split-terms-observed.html',
+        term: 'DEXA scan',
+        atLeast: 5,
+      }));
     test('an open shadow root of the page gets the highlight styles only; the light DOM is unchanged', () =>
       d.openShadowRootGetsOnlyHighlightStyles(driver, server));
     test('the page cannot read the popover: markup, styles, text, events, focus', () =>

@@ -5,7 +5,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type BrowserName = 'chromium' | 'firefox';
+import type { Browser } from '../../scripts/build';
+
+/** The browsers the extension is built for, as the build names them. */
+export type BrowserName = Browser;
+
+/** A browser as a suite's title names it; a suite is registered once per browser. */
+export type SuiteBrowser = 'Chromium' | 'Firefox';
+
+/** Starts a browser with the extension loaded, for one suite. */
+export type Launch = (options?: LaunchOptions) => Promise<Driver>;
 
 export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';

@@ -2,7 +2,7 @@
  * Waiting on what PLAO Lens shows in a tested page: painted ranges and the popover. The readings
  * themselves run in the page (./in-page); the polling is the driver's (`waitFor`) or `poll`.
  */
-import { poll, type TestPage } from './driver';
+import { poll, type Driver, type TestPage } from './driver';
 import { centreOfPainted, paintedTexts } from './in-page';
 
 /** Waits until at least `atLeast` ranges are painted; the painted texts. */
@@ -73,4 +73,19 @@ export async function clickOn(page: TestPage, selector: string): Promise<void> {
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, selector);
   await page.click(box.x, box.y);
+}
+
+/** Opens `url` in a new tab and waits until at least `atLeast` ranges are painted there. */
+export async function openPainted(driver: Driver, url: string, atLeast = 1): Promise<TestPage> {
+  const page = await driver.open(url);
+  await waitForPaint(page, atLeast);
+  return page;
+}
+
+/** Hovers `term` until its popover shows, then moves the mouse away until the popover closes. */
+export async function hoverAndLeave(page: TestPage, term: string): Promise<void> {
+  await hoverTerm(page, term);
+  await waitForPopover(page);
+  await page.mouseMove(2, 2);
+  await waitForPopoverClosed(page);
 }

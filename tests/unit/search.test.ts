@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createSearch, foldSearchWord, searchFor, sectionTexts, type SearchResult } from '../../src/core/search';
+import { createSearch, searchFor, type SearchResult } from '../../src/core/search';
+import { foldSearchWord, sectionTexts } from '../../src/core/search-text';
 import { loadKnowledge } from '../../scripts/knowledge';
 
 const knowledge = loadKnowledge().full!;

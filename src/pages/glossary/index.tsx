@@ -37,11 +37,8 @@ function GlossarySearch({ onOpenTerm }: { onOpenTerm: (id: string) => void }) {
       id="glossary-search"
       label={t('glossarySearchLabel')}
       variant="overlay"
-      query={s.query}
-      results={s.results}
-      onQueryChange={s.setQuery}
+      {...s}
       onOpen={open}
-      onFocus={s.prepare}
       autoFocus={initialQuery !== ''}
     />
   );

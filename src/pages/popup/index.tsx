@@ -91,16 +91,7 @@ function Popup() {
         );
       }}
       onRequestAccess={() => void browser.permissions.request({ origins: READ_ORIGINS }).then(setHostAccess)}
-      search={
-        <SearchBox
-          id="popup-search"
-          query={search.query}
-          results={search.results}
-          onQueryChange={search.setQuery}
-          onOpen={openResult}
-          onFocus={search.prepare}
-        />
-      }
+      search={<SearchBox id="popup-search" {...search} onOpen={openResult} />}
     />
   );
 }
