@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts'],
           exclude: ['tests/security/**/*.e2e.test.ts'],
           environment: 'node',
+          // Some tests load and compile the whole knowledge; a busy 2-core machine needs more than 5 s.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },
