@@ -21,6 +21,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDetail, formatTable, formatVerdicts, verdicts } from '../bench/report';
@@ -116,7 +117,14 @@ async function wholeCost(): Promise<void> {
   const server = await servePages();
   try {
     const t0 = Date.now();
+    const loadAtStart = loadavg()[0]!;
     const whole = await runWholeCost({ extDir, pages: selectPages({ pages, quick }), server, loads, log });
+    const busiest = Math.max(loadAtStart, loadavg()[0]!);
+    if (busiest > cpus().length / 2)
+      console.log(
+        `\nWARNING: the machine was busy during the whole-cost run (load average up to ${busiest.toFixed(1)}, ` +
+          `${cpus().length} cores): a descheduled slice shows as a longer stretch, and every figure is noisier.`,
+      );
     const list = wholeVerdicts(whole);
     writeFileSync(
       join(ROOT, 'bench', 'results', 'whole-cost.json'),

@@ -147,6 +147,8 @@ export class BlockWalker {
   /** The kinds of the elements between the root and the current node: no second classify on the way up. */
   #kinds: Kind[] = [];
   #done = false;
+  /** A block was read since the clock was last looked at. */
+  #read = false;
 
   readonly #root: Node;
   readonly #handlers: WalkHandlers;
@@ -176,9 +178,14 @@ export class BlockWalker {
     const skipSubtree = this.#handlers.skipSubtree;
     let steps = 0;
     outer: while (node) {
-      if ((++steps & 255) === 0 && performance.now() > deadline) {
-        this.#node = node;
-        return false;
+      // The clock is read every 256 nodes, and after every block read: one block of prose can
+      // cost more than a whole slice on a slow phone.
+      if (this.#read || (++steps & 255) === 0) {
+        this.#read = false;
+        if (performance.now() > deadline) {
+          this.#node = node;
+          return false;
+        }
       }
       if (node.nodeType === Node.TEXT_NODE) {
         if ((node as Text).data.length) this.#cur.push(node as Text);
@@ -214,7 +221,10 @@ export class BlockWalker {
 
   #flush(): void {
     const cur = this.#cur;
-    if (cur.length && !this.#handlers.skipBlock?.(cur[0]!)) this.#handlers.onBlock(makeBlock(cur));
+    if (cur.length && !this.#handlers.skipBlock?.(cur[0]!)) {
+      this.#handlers.onBlock(makeBlock(cur));
+      this.#read = true;
+    }
     if (cur.length) this.#cur = [];
   }
 

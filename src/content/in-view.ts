@@ -17,6 +17,7 @@ export function readInView(
   deadline: number,
 ): { added: PageMatch[]; read: Set<Element> } {
   const added: PageMatch[] = [];
+  const tried = new Set<Element>();
   const read = new Set<Element>();
   const w = innerWidth;
   const h = innerHeight;
@@ -24,16 +25,19 @@ export function readInView(
     for (const col of [0.25, 0.5, 0.75]) {
       const hit = caretNode(w * col, (h * row) / 8, shadowRoots);
       const c = hit && blockContainer(hit);
-      if (!c || read.has(c) || c === document.body || c === document.documentElement || !isReadable(c)) continue;
+      if (!c || tried.has(c) || c === document.body || c === document.documentElement || !isReadable(c)) continue;
       // A wrapper around much of the page is not "the part in view": leave it to the slices.
       if (c.childElementCount > 100) continue;
-      read.add(c);
+      tried.add(c);
       let heading = precedingHeading(c);
-      new BlockWalker(c, {
+      const walker = new BlockWalker(c, {
         onBlock: (b) => added.push(...index.readBlock(b, heading)),
         onShadowRoot: () => undefined, // read with the rest of the page
         onHeading: (el) => (heading = el),
-      }).run();
+      });
+      // Out of time inside it: the full walk reads the rest (blocks read here are skipped there).
+      if (walker.run(deadline)) read.add(c);
+      else return { added, read };
     }
   }
   return { added, read };
