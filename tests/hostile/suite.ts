@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Driver, Launch, SuiteBrowser } from '../support/driver';
 import { startServer, type FixtureServer } from '../support/server';
 import * as h from './scenarios';
+import * as w from './sweeper';
 
 export function hostileSuite(browser: SuiteBrowser, launch: Launch): void {
   let driver: Driver;
@@ -46,5 +47,8 @@ export function hostileSuite(browser: SuiteBrowser, launch: Launch): void {
     // Regression (fixed in src/content/hover.ts, trackPointer): untrusted pointermove events are followed, so a page
     // script can open the popover over any term.
     test('a synthetic pointermove from the page opens no popover', () => h.syntheticInputIgnored(driver, server));
+    test('a page sweeping away what it did not make: the popover stays, the next hover opens', () =>
+      w.sweeperKeepsPopover(driver, server));
+    test('a page removing the host the moment it appears: no fight loop', () => w.instantRemoverNoLoop(driver, server));
   });
 }

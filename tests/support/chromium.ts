@@ -1,7 +1,7 @@
 /** Chromium with the test build loaded, driven by Playwright (persistent context: extensions need one). */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, devices, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from './browsers';
 import { poll, screenshotPath, type Driver, type LaunchOptions, type TestPage } from './driver';
 
@@ -42,6 +42,19 @@ function wrap(page: Page, ext?: string): TestPage {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       await cdp.detach();
     },
+    longPress: async (x, y) => {
+      // A synthetic gesture: Chromium's own recogniser sees a press held for 1.5 s (no click follows).
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.synthesizeTapGesture', { x, y, duration: 1500, tapCount: 1, gestureSourceType: 'touch' });
+      await cdp.detach();
+    },
+    pinch: async (_x, _y, scale) => {
+      // The state a pinch leaves (the visual viewport zoomed in over the layout viewport). The
+      // session stays open: the emulation ends with it.
+      const now = await page.evaluate(() => visualViewport?.scale ?? 1);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: now * scale });
+    },
     press: (key) => page.keyboard.press(key),
     screenshot: async (name) => {
       const path = screenshotPath('chromium', name);
@@ -72,6 +85,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Drive
     headless: true,
     executablePath: findChromium(),
     viewport: { width: 1200, height: 800 },
+    // A phone: Pixel 7 (touch, coarse pointer, DPR 2.625, the viewport meta tag honoured) at this size.
+    ...(options.phone
+      ? {
+          ...devices['Pixel 7'],
+          viewport: { width: options.phone.width, height: options.phone.height },
+          screen: { width: options.phone.width, height: options.phone.height },
+        }
+      : {}),
     colorScheme: options.colorScheme ?? 'light',
     args: [
       `--disable-extensions-except=${EXT}`,

@@ -20,6 +20,11 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Which build to load: the test build (popover root open, the default) or the release build. */
   build?: 'test' | 'release';
+  /**
+   * A phone: this viewport in CSS px and touch. Chromium always lays pages out by their viewport
+   * meta tag (Pixel 7 emulation); Firefox only with `metaViewport` (see firefox.ts).
+   */
+  phone?: { width: number; height: number; metaViewport?: boolean };
 }
 
 export interface TestPage {
@@ -32,6 +37,10 @@ export interface TestPage {
   emulatePrint(on: boolean): Promise<void>;
   /** A real (trusted) tap of a finger at x, y. */
   tap(x: number, y: number): Promise<void>;
+  /** A finger held down at x, y for about a second (a long press), then lifted. */
+  longPress?(x: number, y: number): Promise<void>;
+  /** Two fingers zooming the page by `scale` around x, y (where the browser can be driven so). */
+  pinch?(x: number, y: number, scale: number): Promise<void>;
   press(key: string): Promise<void>;
   screenshot(name: string): Promise<string>;
   url(): Promise<string>;

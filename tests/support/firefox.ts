@@ -21,6 +21,11 @@ function wrap(page: Page): TestPage {
     click: (x, y) => page.mouse.click(x, y),
     emulatePrint: () => Promise.reject(new Error('Firefox over BiDi cannot emulate print media')),
     tap: (x, y) => page.touchscreen.tap(x, y),
+    longPress: async (x, y) => {
+      await page.touchscreen.touchStart(x, y);
+      await new Promise((r) => setTimeout(r, 1500));
+      await page.touchscreen.touchEnd();
+    },
     press: (key) => page.keyboard.press(key as never),
     screenshot: async (name) => {
       const path = screenshotPath('firefox', name);
@@ -48,9 +53,26 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
-    defaultViewport: { width: 1200, height: 800 },
+    // A phone: touch at this size. Gecko lays pages out by their viewport meta tag only with
+    // dom.meta-viewport.enabled, and Firefox 153 ESR headless closes when a BiDi viewport is set
+    // with that pref on: then the window itself is sized (MOZ_HEADLESS_WIDTH; 500 px at the least).
+    defaultViewport: options.phone?.metaViewport
+      ? null
+      : options.phone
+        ? { width: options.phone.width, height: options.phone.height, hasTouch: true }
+        : { width: 1200, height: 800 },
+    ...(options.phone?.metaViewport
+      ? {
+          env: {
+            ...process.env,
+            MOZ_HEADLESS_WIDTH: String(options.phone.width),
+            MOZ_HEADLESS_HEIGHT: String(options.phone.height),
+          },
+        }
+      : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+      ...(options.phone?.metaViewport ? { 'dom.meta-viewport.enabled': true } : {}),
     },
   });
   await browser.installExtension(EXT);
@@ -73,7 +95,15 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Driver
     async extensionPage() {
       // Firefox will not navigate to moz-extension:// from the test; the welcome tab the extension
       // opens on install is an extension page we can use.
-      extPage ??= await driver.waitForTab('/pages/welcome.html');
+      if (!extPage) {
+        extPage = await driver.waitForTab('/pages/welcome.html');
+        // The extension opened this tab itself: give it the phone's viewport too.
+        const phone = options.phone;
+        if (phone && !phone.metaViewport)
+          for (const p of await browser.pages())
+            if ((await p.evaluate(() => location.href).catch(() => '')).includes('/pages/welcome.html'))
+              await p.setViewport({ width: phone.width, height: phone.height });
+      }
       return extPage;
     },
     extensionBase: `moz-extension://${UUID}/`,

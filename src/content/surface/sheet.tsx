@@ -48,6 +48,7 @@ export class BottomSheet implements Surface {
           <button type="button" class="sheet-close" aria-label={t('sheetClose')} onClick={() => this.#onClose()}>
             <span aria-hidden="true">×</span>
           </button>
+          {content.link && <p class="sheet-link">{t('sheetLink', content.link)}</p>}
           <TermCard
             card={content.card}
             guideHref={content.guideHref}
@@ -57,7 +58,6 @@ export class BottomSheet implements Surface {
               content.onOpenGuide();
             }}
           />
-          {content.link && <p class="sheet-link">{t('sheetLink', content.link)}</p>}
         </div>
       </div>,
       root,

@@ -36,13 +36,28 @@ async function loadPage(tabId: number | undefined): Promise<PopupState> {
 
 const DEFAULTS = parseSettings(undefined).settings;
 
-/** Opens a search result in a new tab: the glossary entry, or the guidance section. */
-function openResult(r: SearchResult): void {
-  const path = r.kind === 'term' ? glossaryPath({ term: r.id }) : guidePath(r.article, r.section);
-  void browser.tabs.create({ url: browser.runtime.getURL(path) }).then(() => {
+/**
+ * Opens an extension page in a new tab and closes the popup: on Android the popup is an overlay,
+ * and a tab opened behind it would stay out of sight.
+ */
+function openTab(url: string): void {
+  void browser.tabs.create({ url }).then(() => {
     if (!new URLSearchParams(location.search).has('tab')) window.close();
   });
 }
+
+/** Opens a search result in a new tab: the glossary entry, or the guidance section. */
+function openResult(r: SearchResult): void {
+  openTab(browser.runtime.getURL(r.kind === 'term' ? glossaryPath({ term: r.id }) : guidePath(r.article, r.section)));
+}
+
+// The popup's links (glossary, guidance, settings) open the same way.
+document.addEventListener('click', (e) => {
+  const link = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[target="_blank"]') : null;
+  if (!link || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  e.preventDefault();
+  openTab(link.href);
+});
 
 function Popup() {
   const [tabId, setTabId] = useState<number | undefined>();
