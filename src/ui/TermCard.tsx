@@ -30,12 +30,12 @@ export function TermCard({ card, guideHref, onOpenGuide, nameId }: TermCardProps
         <WarningSign key={w.id} warning={w} compact />
       ))}
       {card.safety && (
-        <p class="term-safety">
+        <p>
           <strong>{t('safetyLine')}</strong> {card.safety}
         </p>
       )}
       {card.pregnancy && (
-        <p class="term-pregnancy">
+        <p>
           <strong>{t('pregnancyLine')}</strong> {card.pregnancy}
         </p>
       )}

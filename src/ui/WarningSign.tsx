@@ -23,7 +23,11 @@ export function WarningSign({
 }) {
   const level = t(LEVEL_KEY[warning.level]);
   return (
-    <div class={`warning-sign warning-${warning.level}`} role="note" data-warning={warning.id}>
+    <div
+      class={`warning-sign warning-${warning.level}${warning.level === 'emergency' ? ' seek-care' : ''}`}
+      role="note"
+      data-warning={warning.id}
+    >
       {!compact && <p class="warning-level">{level}</p>}
       <p class="warning-text">
         {compact && <strong class="warning-level">{level}. </strong>}

@@ -2,12 +2,15 @@
  * The safety checks on the knowledge: each planted mistake must stop the build with the file, the
  * field and the reason, and the shipped content must carry the safety lines readers need.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { compileKnowledge, type KnowledgeError, type KnowledgeFiles } from '../../src/core/knowledge/compile';
 import { hasNumber, rewordedSign, sentencesOf } from '../../src/core/knowledge/checks';
 import { parseMarkdown } from '../../src/core/knowledge/markdown';
 import { isOfficialUrl } from '../../src/core/knowledge/sources';
 import { loadKnowledge, readKnowledgeFiles } from '../../scripts/knowledge';
+
+// Each case compiles the whole knowledge (about 90 files); on a busy machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 type Part = 'terms' | 'guidance';
 function edit(part: Part, id: string, change: (text: string) => string): KnowledgeFiles {

@@ -1,8 +1,11 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { compileKnowledge, type KnowledgeFiles } from '../../src/core/knowledge/compile';
 import { readability } from '../../src/core/knowledge/readability';
 import { sourceLabel } from '../../src/core/knowledge/sources';
 import { loadKnowledge, readKnowledgeFiles } from '../../scripts/knowledge';
+
+// Each case compiles the whole knowledge (about 90 files); on a busy machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('the shipped knowledge', () => {
   const result = loadKnowledge();
