@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import type { Driver, TestPage } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { waitForPaint } from './scenarios';
+import { waitForPaint } from '../support/page';
 
 export type PhonePage = 'with-viewport' | 'no-viewport';
 
