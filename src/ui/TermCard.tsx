@@ -26,9 +26,6 @@ export function TermCard({ card, guideHref, onOpenGuide, nameId }: TermCardProps
         </p>
       )}
       <p class="term-short">{card.short}</p>
-      {card.warnings?.map((w) => (
-        <WarningSign key={w.id} warning={w} compact />
-      ))}
       {card.safety && (
         <p>
           <strong>{t('safetyLine')}</strong> {card.safety}
@@ -39,6 +36,9 @@ export function TermCard({ card, guideHref, onOpenGuide, nameId }: TermCardProps
           <strong>{t('pregnancyLine')}</strong> {card.pregnancy}
         </p>
       )}
+      {card.warnings?.map((w) => (
+        <WarningSign key={w.id} warning={w} compact />
+      ))}
       <p class="term-source">{t('sourceLine', [card.sourceLine, card.reviewed])}</p>
       <p class="term-actions">
         <a class="term-guide" href={guideHref} target="_blank" rel="noopener" onClick={onOpenGuide}>
