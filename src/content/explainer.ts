@@ -50,6 +50,8 @@ export class Explainer {
   /** The match whose card is about to show (it may still be on its way). */
   #pending: PageMatch | null = null;
   #pointerIsInside = false;
+  /** The linked term tapped last: the next tap on it follows its link. */
+  #linkTapped: PageMatch | null = null;
   #returnFocus: HTMLElement | null = null;
   #dwellTimer: ReturnType<typeof setTimeout> | undefined;
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
@@ -106,13 +108,18 @@ export class Explainer {
    */
   tap(m: PageMatch | null, target: EventTarget | null): boolean {
     if (m) {
-      if (m === this.current && linkAround(m)) {
+      // The second tap on a linked term follows the link, even if its card could not be shown.
+      const linked = !!linkAround(m);
+      if (linked && (m === this.current || m === this.#linkTapped)) {
+        this.#linkTapped = null;
         this.close(false);
         return false;
       }
+      this.#linkTapped = linked ? m : null;
       void this.#show(m, 'touch');
-      return !!linkAround(m);
+      return linked;
     }
+    this.#linkTapped = null;
     if (this.#surface?.isOpen && !this.#surface.contains(target)) this.close(false);
     return false;
   }
