@@ -52,6 +52,12 @@ export async function cardsCarrySafetyLines(driver: Driver, server: FixtureServe
       if (typeof s === 'string') expect(text, card.text).toContain(s);
       else expect(text, card.text).toMatch(s);
     }
+    // However long the card, all of it is on screen: it scrolls inside rather than run off the page.
+    await page.waitFor(() => {
+      const box = document.querySelector('plao-lens')?.shadowRoot?.querySelector('.popover');
+      const r = box?.getBoundingClientRect();
+      return r && r.top >= 0 && r.bottom <= innerHeight + 1 ? true : null;
+    });
     if (card.shot) await page.screenshot(card.shot);
     await page.press('Escape');
     await waitForPopoverClosed(page);

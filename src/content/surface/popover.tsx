@@ -2,7 +2,7 @@
  * The anchored popover: the card beside its term, following it as the page scrolls or zooms. The
  * first implementation of the display surface, used for hover, the keyboard and wide screens.
  */
-import { computePosition, flip, offset, shift, type Platform } from '@floating-ui/core';
+import { computePosition, flip, offset, shift, size, type Platform } from '@floating-ui/core';
 import { render } from 'preact';
 import { TermCard } from '../../ui/TermCard';
 import { lower, pageZoom, raise, type ShadowHost } from './shadow-host';
@@ -90,7 +90,19 @@ export class AnchoredPopover implements Surface {
       void computePosition(reference, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // A long card (warning signs, safety lines) never runs off the screen: it scrolls inside.
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              const box = this.#shadow.root?.querySelector<HTMLElement>('.popover');
+              box?.style.setProperty('max-height', `${Math.max(120, Math.floor(availableHeight))}px`);
+            },
+          }),
+        ],
         platform: viewportPlatform,
       }).then(({ x, y }) => {
         host.style.setProperty('left', `${Math.round(x)}px`, 'important');
