@@ -23,13 +23,31 @@ export function outDir(browser: Browser, mode: Mode, glossary = ''): string {
   return mode === 'release' ? join(ROOT, 'dist', browser) : join(ROOT, 'dist', mode + glossary, browser);
 }
 
-/** The extension's pages: every folder of src/pages with `<name>.html` (and `index.tsx`, its script). */
+/**
+ * The extension's pages: every folder of src/pages with an `index.tsx`. Each page's HTML is the one
+ * template `src/pages/page.html`, titled by its `<name>PageTitle` message.
+ */
 export function pageNames(): string[] {
   const dir = join(ROOT, 'src/pages');
   return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, `${d.name}.html`)))
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.tsx')))
     .map((d) => d.name)
     .sort();
+}
+
+function pageTitle(page: string, messages: Record<string, { message: string }>): string {
+  const title = messages[`${page}PageTitle`]?.message;
+  if (!title) throw new Error(`src/locales/en: no message "${page}PageTitle" for the title of src/pages/${page}`);
+  return title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}
+
+function writePages(out: string): void {
+  const template = readFileSync(join(ROOT, 'src/pages/page.html'), 'utf8');
+  const messages = localeMessages('en');
+  for (const page of pageNames()) {
+    const html = template.replaceAll('{{page}}', page).replace('{{title}}', pageTitle(page, messages));
+    writeFileSync(join(out, 'pages', `${page}.html`), html);
+  }
 }
 
 /** What esbuild bundles: the two scripts and one per page, so adding a page is adding its folder. */
@@ -174,9 +192,7 @@ export async function buildExtension(
   });
   cpSync(join(ROOT, 'src/content/highlight.css'), join(out, 'content.css'));
   cpSync(join(ROOT, 'src/ui/page.css'), join(out, 'pages/page.css'));
-  for (const page of pageNames()) {
-    cpSync(join(ROOT, 'src/pages', page, `${page}.html`), join(out, 'pages', `${page}.html`));
-  }
+  writePages(out);
   cpSync(join(ROOT, 'icons'), join(out, 'icons'), { recursive: true, filter: (p) => !p.endsWith('.svg') });
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser), null, 2) + '\n');
   for (const lang of readdirSync(join(ROOT, 'src/locales'))) {

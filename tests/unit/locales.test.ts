@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { localeMessages, ROOT } from '../../scripts/build';
+import { localeMessages, pageNames, ROOT } from '../../scripts/build';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -17,6 +17,8 @@ const used = new Set([
   ...[...code.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)].map((m) => m[1]!),
   ...[...code.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)].map((m) => m[1]!),
   ...[...code.matchAll(/getMessage\(\s*'([A-Za-z0-9_]+)'/g)].map((m) => m[1]!),
+  // The build titles each page's HTML with its `<name>PageTitle` message.
+  ...pageNames().map((page) => `${page}PageTitle`),
 ]);
 
 test('every message the code uses exists', () => {

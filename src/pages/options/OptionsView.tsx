@@ -73,7 +73,7 @@ export function OptionsView(props: OptionsViewProps) {
   const { state } = props;
   return (
     <main class="page options-page">
-      <h1>{t('optionsTitle')}</h1>
+      <h1>{t('optionsPageTitle')}</h1>
       {state.status === 'loading' ? <p class="hint">{t('optionsLoading')}</p> : <Form {...props} state={state} />}
       <p class="disclaimer">{t('notMedicalAdviceLong')}</p>
     </main>

@@ -60,5 +60,5 @@ function Options() {
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(css);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-document.title = t('optionsTitle');
+document.title = t('optionsPageTitle');
 render(<Options />, document.getElementById('app')!);
