@@ -59,8 +59,11 @@ function paintedCount(page: Page): Promise<number> {
 function firstTermPoint(page: Page): Promise<{ x: number; y: number } | null> {
   return page.evaluate(() => {
     const h = CSS.highlights.get('plao-lens');
-    const r = h ? ([...h][0] as Range | undefined) : undefined;
-    if (!r) return null;
+    const s = h ? [...h][0] : undefined;
+    if (!s) return null;
+    const r = new Range();
+    r.setStart(s.startContainer, s.startOffset);
+    r.setEnd(s.endContainer, s.endOffset);
     r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     const rect = r.getClientRects()[0];
     return rect ? { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 } : null;

@@ -8,7 +8,7 @@
  * - touch: a tap; the bottom sheet on a narrow screen, else the popover; a tap outside closes it.
  */
 import type { TermCard } from '../core/knowledge/types';
-import type { PageMatch } from './match-index';
+import { liveRange, type PageMatch } from './match-index';
 import { AnchoredPopover } from './surface/popover';
 import { BottomSheet, narrowScreen } from './surface/sheet';
 import { ShadowHost } from './surface/shadow-host';
@@ -184,7 +184,7 @@ export class Explainer {
     const link = kind === 'touch' ? linkAround(m) : null;
     surface.show({
       card,
-      anchor: m.range,
+      anchor: liveRange(m.range),
       guideHref: this.#deps.guideHref(article, section),
       onOpenGuide: () => this.#deps.openGuide(article, section),
       ...(link ? { link: link.hostname || link.href } : {}),

@@ -4,7 +4,7 @@
  * index, and confirm the pointer is on the match's glyphs (the caret snaps to the nearest text even
  * in empty space beside a line).
  */
-import type { MatchIndex, PageMatch } from './match-index';
+import { liveRange, type MatchIndex, type PageMatch } from './match-index';
 
 interface CaretHit {
   node: Node;
@@ -45,7 +45,7 @@ export function matchAt(index: MatchIndex, x: number, y: number, shadowRoots: Sh
   const caret = caretAt(x, y, shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   for (const m of index.at(caret.node, caret.offset)) {
-    if (index.shows(m) && rectsContain(m.range, x, y)) return m;
+    if (index.shows(m) && rectsContain(liveRange(m.range), x, y)) return m;
   }
   return null;
 }

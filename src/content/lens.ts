@@ -11,7 +11,7 @@ import type { PageTerm } from '../core/messages';
 import type { Settings } from '../core/settings';
 import { Explainer } from './explainer';
 import { matchAt, trackPointer, trackTaps } from './hover';
-import { MatchIndex, type PageMatch } from './match-index';
+import { liveRange, MatchIndex, type PageMatch } from './match-index';
 import { flash, Painter } from './painter';
 import { PageReader, type ScanStats } from './reader';
 
@@ -133,9 +133,10 @@ export class Lens {
     const range = sel.getRangeAt(0);
     const hit = this.#index.ordered().find((m) => {
       try {
+        const term = liveRange(m.range);
         return (
-          range.compareBoundaryPoints(Range.END_TO_START, m.range) <= 0 &&
-          range.compareBoundaryPoints(Range.START_TO_END, m.range) >= 0
+          range.compareBoundaryPoints(Range.END_TO_START, term) <= 0 &&
+          range.compareBoundaryPoints(Range.START_TO_END, term) >= 0
         );
       } catch {
         return false; // a range in another tree

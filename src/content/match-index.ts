@@ -1,6 +1,12 @@
 /**
  * The matches on a page, kept as DOM ranges and indexed by text node: the hover hit test is one
  * Map lookup, and a changed part of the page can drop its matches and be read again alone.
+ *
+ * The ranges are StaticRanges: Blink updates every live Range on every DOM change, and thousands
+ * of them made a page that keeps changing late on its own timers (p95 297 ms against 64 ms in a
+ * bare browser). A StaticRange does not follow edits, so a changed block's matches are dropped and
+ * read again (a characterData change marks its block dirty); a live Range is made only where one
+ * is needed (rects, selection, the card's anchor) with `liveRange`.
  */
 import type { Matcher } from '../core/matcher/matcher';
 import type { TextMatch } from '../core/matcher/types';
@@ -8,7 +14,7 @@ import type { TextBlock } from './blocks';
 
 export interface PageMatch {
   term: number;
-  range: Range;
+  range: StaticRange;
   ambiguous: boolean;
   /** The heading this match follows (null before the first heading): "first per section" uses it. */
   section: Element | null;
@@ -28,16 +34,27 @@ function inDocument(node: Node): Node {
   return n;
 }
 
+/** A live Range over a match, for what only a live one offers (rects, comparisons); short-lived. */
+export function liveRange(r: AbstractRange): Range {
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range;
+}
+
 /**
- * Compares two ranges in document order. Ranges in different trees (a shadow root and the
+ * Compares two ranges' starts in document order. Ranges in different trees (a shadow root and the
  * document) cannot be compared directly; they are ordered by their shadow hosts.
  */
-export function documentOrder(a: Range, b: Range): number {
-  if (a.startContainer.getRootNode() === b.startContainer.getRootNode())
-    return a.compareBoundaryPoints(Range.START_TO_START, b);
-  const x = inDocument(a.startContainer);
-  const y = inDocument(b.startContainer);
-  if (x === y) return 0;
+export function documentOrder(a: AbstractRange, b: AbstractRange): number {
+  let x: Node = a.startContainer;
+  let y: Node = b.startContainer;
+  if (x === y) return a.startOffset - b.startOffset;
+  if (x.getRootNode() !== y.getRootNode()) {
+    x = inDocument(x);
+    y = inDocument(y);
+    if (x === y) return 0;
+  }
   return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
@@ -102,9 +119,12 @@ export class MatchIndex {
       while (i + 1 < block.nodes.length && block.starts[i + 1]! <= m.start) i++;
       let j = i;
       while (j + 1 < block.nodes.length && block.starts[j + 1]! < m.end) j++;
-      const range = document.createRange();
-      range.setStart(block.nodes[i]!, m.start - block.starts[i]!);
-      range.setEnd(block.nodes[j]!, m.end - block.starts[j]!);
+      const range = new StaticRange({
+        startContainer: block.nodes[i]!,
+        startOffset: m.start - block.starts[i]!,
+        endContainer: block.nodes[j]!,
+        endOffset: m.end - block.starts[j]!,
+      });
       const match: PageMatch = {
         term: m.term,
         range,

@@ -27,7 +27,7 @@ function before(a: PageMatch, b: PageMatch): boolean {
 export const FLASH_NAME = 'plao-lens-flash';
 let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
-export function flash(range: Range): void {
+export function flash(range: AbstractRange): void {
   if (!highlightsSupported()) return;
   clearTimeout(flashTimer);
   CSS.highlights.set(FLASH_NAME, new Highlight(range));

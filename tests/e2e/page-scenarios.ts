@@ -30,7 +30,13 @@ export async function shadowRootsAndFrames(driver: Driver, server: FixtureServer
   const inFrame = await page.waitFor(() => {
     const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
     const h = w.CSS.highlights.get('plao-lens');
-    return h ? [...(h as unknown as Iterable<Range>)].map((r) => r.toString()) : null;
+    const text = (s: AbstractRange) => {
+      const l = new w.Range();
+      l.setStart(s.startContainer, s.startOffset);
+      l.setEnd(s.endContainer, s.endOffset);
+      return l.toString();
+    };
+    return h ? [...(h as unknown as Iterable<AbstractRange>)].map(text) : null;
   });
   expect(inFrame).toEqual(['kyphoplasty']);
   await page.screenshot('dynamic-shadow-frame');
@@ -43,7 +49,13 @@ export async function readsInlineFrames(driver: Driver, server: FixtureServer): 
   const framePainted = (id: string) => {
     const w = (document.getElementById(id) as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
     const h = w.CSS.highlights.get('plao-lens');
-    return h ? [...(h as unknown as Iterable<Range>)].map((r) => r.toString()) : null;
+    const text = (s: AbstractRange) => {
+      const l = new w.Range();
+      l.setStart(s.startContainer, s.startOffset);
+      l.setEnd(s.endContainer, s.endOffset);
+      return l.toString();
+    };
+    return h ? [...(h as unknown as Iterable<AbstractRange>)].map(text) : null;
   };
   expect(await page.waitFor(framePainted, 'srcdoc')).toEqual(['kyphoplasty']);
   expect(await page.waitFor(framePainted, 'blank')).toEqual(['teriparatide']);

@@ -52,8 +52,11 @@ function sheetState(): SheetState {
 
 /** The client (layout-viewport) centre of the first painted `text`, scrolled into the upper half. */
 function termAt(text: string): { x: number; y: number; top: number; bottom: number } | null {
-  const h = CSS.highlights.get('plao-lens') as unknown as Iterable<Range> | undefined;
-  for (const r of h ?? []) {
+  const h = CSS.highlights.get('plao-lens') as unknown as Iterable<AbstractRange> | undefined;
+  for (const s of h ?? []) {
+    const r = new Range();
+    r.setStart(s.startContainer, s.startOffset);
+    r.setEnd(s.endContainer, s.endOffset);
     if (r.toString() !== text) continue;
     const b = r.getClientRects()[0];
     if (!b) return null;

@@ -55,7 +55,7 @@ export async function splitMarkupMatches(driver: Driver, server: FixtureServer):
   expect(painted.filter((p) => p === 'PLAO')).toHaveLength(1);
   const inSkipped = await page.evaluate(() => {
     const h = CSS.highlights.get('plao-lens');
-    return [...(h as unknown as Iterable<Range>)].some((r) => {
+    return [...(h as unknown as Iterable<AbstractRange>)].some((r) => {
       const el = r.startContainer.parentElement;
       return !!el?.closest('textarea, pre, code, [contenteditable], #across-blocks');
     });

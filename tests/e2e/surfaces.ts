@@ -126,8 +126,17 @@ export async function explainSelection(driver: Driver, server: FixtureServer): P
 export async function tapOpensPopover(driver: Driver, server: FixtureServer): Promise<void> {
   const page = await openPainted(driver, server.url('/fixtures/dynamic.html'), 5);
   const at = await page.evaluate(() => {
-    const h = CSS.highlights.get('plao-lens') as unknown as Iterable<Range>;
-    const r = [...h].find((x) => x.toString() === 'bisphosphonate')!.getClientRects()[0]!;
+    const h = CSS.highlights.get('plao-lens') as unknown as Iterable<AbstractRange>;
+    const live = (s: AbstractRange) => {
+      const l = new Range();
+      l.setStart(s.startContainer, s.startOffset);
+      l.setEnd(s.endContainer, s.endOffset);
+      return l;
+    };
+    const r = [...h]
+      .map(live)
+      .find((x) => x.toString() === 'bisphosphonate')!
+      .getClientRects()[0]!;
     return { x: r.left + 4, y: r.top + r.height / 2 };
   });
   // A page's synthetic taps are ignored: only the reader's own.

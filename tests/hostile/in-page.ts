@@ -29,7 +29,13 @@ export interface PopoverState {
 export function paintedJson(): string {
   const out: string[] = [];
   const h = CSS.highlights.get('plao-lens');
-  if (h) for (const r of h as unknown as Iterable<Range>) out[out.length] = r.toString();
+  const live = (s: AbstractRange) => {
+    const l = new Range();
+    l.setStart(s.startContainer, s.startOffset);
+    l.setEnd(s.endContainer, s.endOffset);
+    return l;
+  };
+  if (h) for (const r of h as unknown as Iterable<AbstractRange>) out[out.length] = live(r).toString();
   return JSON.stringify(out);
 }
 
@@ -37,7 +43,14 @@ export function paintedJson(): string {
 export function termBox(text: string): string {
   const h = CSS.highlights.get('plao-lens');
   if (!h) return 'null';
-  for (const r of h as unknown as Iterable<Range>) {
+  const live = (s: AbstractRange) => {
+    const l = new Range();
+    l.setStart(s.startContainer, s.startOffset);
+    l.setEnd(s.endContainer, s.endOffset);
+    return l;
+  };
+  for (const s of h as unknown as Iterable<AbstractRange>) {
+    const r = live(s);
     if (r.toString() !== text) continue;
     const el = r.startContainer.parentElement;
     if (el && r.getBoundingClientRect().top > innerHeight - 60) el.scrollIntoView({ block: 'center' });
@@ -89,16 +102,27 @@ export function popoverJson(): string {
   return JSON.stringify(state);
 }
 
-/** Painted ranges that are detached, collapsed, or lie inside `selector`, as JSON. */
+/**
+ * Painted ranges that are detached, collapsed, out of their text's bounds (a StaticRange left
+ * over from text that changed), or lie inside `selector`, as JSON.
+ */
 export function strayRanges(selector: string): string {
   const out: string[] = [];
   const h = CSS.highlights.get('plao-lens');
+  const length = (n: Node) => (n.nodeType === Node.TEXT_NODE ? (n as Text).length : n.childNodes.length);
   if (h)
-    for (const r of h as unknown as Iterable<Range>) {
-      const el = r.startContainer.parentElement;
-      if (!r.startContainer.isConnected || !r.endContainer.isConnected) out[out.length] = `detached: ${r.toString()}`;
-      else if (r.collapsed) out[out.length] = 'collapsed';
-      else if (selector && el?.closest(selector)) out[out.length] = `inside ${selector}: ${r.toString()}`;
+    for (const s of h as unknown as Iterable<AbstractRange>) {
+      const el = s.startContainer.parentElement;
+      if (!s.startContainer.isConnected || !s.endContainer.isConnected) out[out.length] = 'detached';
+      else if (s.startOffset > length(s.startContainer) || s.endOffset > length(s.endContainer))
+        out[out.length] = 'stale offsets';
+      else if (s.collapsed) out[out.length] = 'collapsed';
+      else if (selector && el?.closest(selector)) {
+        const r = new Range();
+        r.setStart(s.startContainer, s.startOffset);
+        r.setEnd(s.endContainer, s.endOffset);
+        out[out.length] = `inside ${selector}: ${r.toString()}`;
+      }
     }
   return JSON.stringify(out);
 }

@@ -406,12 +406,18 @@ export async function sizeAndShape(driver: Driver, server: FixtureServer): Promi
       const out: Record<string, string[]> = {};
       const regions = ['#ar', '#he', '#mixed', '#svg-text', '#deep-root', '#deep-inline', '#blocks', '#huge'];
       for (const r of regions) out[r] = [];
-      for (const range of CSS.highlights.get('plao-lens') as unknown as Iterable<Range>) {
+      const text = (s: AbstractRange) => {
+        const l = new Range();
+        l.setStart(s.startContainer, s.startOffset);
+        l.setEnd(s.endContainer, s.endOffset);
+        return l.toString();
+      };
+      for (const range of CSS.highlights.get('plao-lens') as unknown as Iterable<AbstractRange>) {
         const el = range.startContainer.parentElement;
         for (const r of regions) {
           if (!el?.closest(r)) continue;
           const list = out[r]!;
-          list[list.length] = range.toString();
+          list[list.length] = text(range);
           break;
         }
       }
@@ -497,7 +503,7 @@ export async function placesNotToTouch(driver: Driver, server: FixtureServer): P
   const inClosed = await page.evaluate(() => {
     const closed = (window as unknown as { __closed: ShadowRoot }).__closed;
     let n = 0;
-    for (const r of CSS.highlights.get('plao-lens') as unknown as Iterable<Range>)
+    for (const r of CSS.highlights.get('plao-lens') as unknown as Iterable<AbstractRange>)
       if (r.startContainer.getRootNode() === closed) n++;
     return n;
   });
@@ -509,7 +515,13 @@ export async function placesNotToTouch(driver: Driver, server: FixtureServer): P
         page.evaluateInFrame(part, () => {
           const out: string[] = [];
           const h = CSS.highlights.get('plao-lens');
-          if (h) for (const r of h as unknown as Iterable<Range>) out.push(r.toString());
+          const text = (s: AbstractRange) => {
+            const l = new Range();
+            l.setStart(s.startContainer, s.startOffset);
+            l.setEnd(s.endContainer, s.endOffset);
+            return l.toString();
+          };
+          if (h) for (const r of h as unknown as Iterable<AbstractRange>) out.push(text(r));
           return out;
         }),
       (t) => t.length > 0,

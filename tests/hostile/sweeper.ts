@@ -25,8 +25,14 @@ const popover = async (page: TestPage) => JSON.parse(await page.evaluate(popover
 
 async function hover(page: TestPage, text: string): Promise<Box> {
   await page.waitFor((t) => {
-    const h = CSS.highlights.get('plao-lens') as unknown as Iterable<Range> | undefined;
-    for (const r of h ?? []) if (r.toString() === t) return true;
+    const h = CSS.highlights.get('plao-lens') as unknown as Iterable<AbstractRange> | undefined;
+    const text = (s: AbstractRange) => {
+      const l = new Range();
+      l.setStart(s.startContainer, s.startOffset);
+      l.setEnd(s.endContainer, s.endOffset);
+      return l.toString();
+    };
+    for (const r of h ?? []) if (text(r) === t) return true;
     return false;
   }, text);
   const box = JSON.parse(await page.evaluate(termBox, text)) as Box;

@@ -119,9 +119,15 @@ export async function pageSeesOnlyTheHostArrive(
  */
 export async function openShadowRootGetsOnlyHighlightStyles(driver: Driver, server: FixtureServer): Promise<void> {
   const page = await driver.open(fixture(server, 'dynamic.html'));
-  await page.waitFor(() =>
-    [...(CSS.highlights.get('plao-lens') ?? [])].some((r) => (r as Range).toString() === 'romosozumab'),
-  );
+  await page.waitFor(() => {
+    const text = (s: AbstractRange) => {
+      const l = new Range();
+      l.setStart(s.startContainer, s.startOffset);
+      l.setEnd(s.endContainer, s.endOffset);
+      return l.toString();
+    };
+    return [...(CSS.highlights.get('plao-lens') ?? [])].some((r) => text(r) === 'romosozumab');
+  });
   const sheets = await page.evaluate(() => {
     const root = document.getElementById('shadow-open')!.shadowRoot!;
     return root.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText));

@@ -57,11 +57,15 @@ const sorted = (page: TestPage) => page.evaluate(paintedTexts).then((t) => [...t
 async function paintsLike(page: TestPage, expected: string[], what: string): Promise<void> {
   const want = JSON.stringify(expected);
   await page
-    .waitFor(
-      (w) =>
-        JSON.stringify([...(CSS.highlights.get('plao-lens') ?? [])].map((r) => (r as Range).toString()).sort()) === w,
-      want,
-    )
+    .waitFor((w) => {
+      const text = (s: AbstractRange) => {
+        const l = new Range();
+        l.setStart(s.startContainer, s.startOffset);
+        l.setEnd(s.endContainer, s.endOffset);
+        return l.toString();
+      };
+      return JSON.stringify([...(CSS.highlights.get('plao-lens') ?? [])].map((r) => text(r)).sort()) === w;
+    }, want)
     .catch(async () => expect(await sorted(page), what).toEqual(expected));
 }
 
@@ -192,11 +196,15 @@ export async function olderSettingsMigrate(driver: Driver, server: FixtureServer
     // Version 0 (before the version field): paused, mode, and sites as a map of host → on.
     await writeJson(driver, JSON.stringify({ paused: false, mode: 'first-only', sites: { 'old.example': false } }));
     const page = await openPainted(driver, url, 2);
-    await page.waitFor(
-      () =>
-        [...(CSS.highlights.get('plao-lens') ?? [])].filter((r) => /teriparatide/i.test((r as Range).toString()))
-          .length === 2,
-    );
+    await page.waitFor(() => {
+      const text = (s: AbstractRange) => {
+        const l = new Range();
+        l.setStart(s.startContainer, s.startOffset);
+        l.setEnd(s.endContainer, s.endOffset);
+        return l.toString();
+      };
+      return [...(CSS.highlights.get('plao-lens') ?? [])].filter((r) => /teriparatide/i.test(text(r))).length === 2;
+    });
     await page.close();
     await formShows(
       options,

@@ -1,19 +1,34 @@
 /**
  * Functions that run inside the tested page (passed to evaluate). They read only what any page
  * can: the highlight registry, the DOM, and the popover's shadow root, which the test build opens.
+ * The extension paints StaticRanges: a live Range over one (its text, its rects) is made in place,
+ * as each function is sent to the page alone and cannot call a helper.
  */
 
 /** The text of every painted range, in order. */
 export function paintedTexts(): string[] {
   const h = CSS.highlights.get('plao-lens');
-  return h ? [...(h as unknown as Iterable<Range>)].map((r) => r.toString()) : [];
+  const live = (s: AbstractRange) => {
+    const l = new Range();
+    l.setStart(s.startContainer, s.startOffset);
+    l.setEnd(s.endContainer, s.endOffset);
+    return l;
+  };
+  return h ? [...(h as unknown as Iterable<AbstractRange>)].map((r) => live(r).toString()) : [];
 }
 
 /** Centre of the first painted range whose text equals `text` (case-insensitive), scrolled into view. */
 export function centreOfPainted(text: string): { x: number; y: number } | null {
   const h = CSS.highlights.get('plao-lens');
   if (!h) return null;
-  for (const r of h as unknown as Iterable<Range>) {
+  const live = (s: AbstractRange) => {
+    const l = new Range();
+    l.setStart(s.startContainer, s.startOffset);
+    l.setEnd(s.endContainer, s.endOffset);
+    return l;
+  };
+  for (const s of h as unknown as Iterable<AbstractRange>) {
+    const r = live(s);
     if (r.toString().toLowerCase() === text.toLowerCase()) {
       (r.startContainer.parentElement as Element).scrollIntoView({ block: 'center' });
       const rect = r.getClientRects()[0];
