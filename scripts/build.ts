@@ -11,6 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentKnowledge, FullKnowledge } from '../src/core/knowledge/types';
 import { encodeMatcher } from '../src/core/matcher/compact';
+import { extrasPlugin, extrasReport, formatExtrasErrors, loadExtras } from './extras';
 import { formatErrors, loadKnowledge } from './knowledge';
 import { withSyntheticTerms } from './synthetic-glossary';
 
@@ -136,6 +137,7 @@ export async function buildExtension(
       'pages/glossary': 'src/pages/glossary/index.tsx',
       'pages/welcome': 'src/pages/welcome/index.tsx',
       'pages/options': 'src/pages/options/index.tsx',
+      'pages/questions': 'src/pages/questions/index.tsx',
     },
     absWorkingDir: ROOT,
     outdir: out,
@@ -152,7 +154,7 @@ export async function buildExtension(
       __BENCH__: String(mode === 'bench'),
       __BROWSER__: JSON.stringify(browser),
     },
-    plugins: [knowledgePlugin(content, full), noRawHtmlPlugin, minifiedCssText],
+    plugins: [knowledgePlugin(content, full), extrasPlugin(full), noRawHtmlPlugin, minifiedCssText],
     logLevel: 'warning',
   });
   cpSync(join(ROOT, 'src/content/highlight.css'), join(out, 'content.css'));
@@ -189,6 +191,12 @@ async function main(): Promise<void> {
     console.error(`The knowledge has ${result.errors.length} problem(s):\n${formatErrors(result)}`);
     process.exit(1);
   }
+  const extras = loadExtras(result.full);
+  if (!extras.extras) {
+    console.error(`The knowledge has ${extras.errors.length} problem(s):\n${formatExtrasErrors(extras)}`);
+    process.exit(1);
+  }
+  console.log(extrasReport(extras));
   if (values.mode === 'bench') return buildBench(result.content, result.full);
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   for (const mode of modes) {

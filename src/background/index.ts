@@ -5,6 +5,7 @@ import { guidePath, parseToBackground, type ToBackground } from '../core/message
 import { clearBadgesWhenTurnedOff, showCount, upgradeStoredSettings } from './settings';
 import { handleCommands } from './commands';
 import { createMenus, handleMenuClicks } from './menus';
+import { addQuestions, hideTerm, openQuestions, termExtras } from './questions';
 
 const cardById = new Map(cards.map((c) => [c.id, c]));
 
@@ -25,6 +26,19 @@ const handlers: Handlers = {
   },
   getTermCard({ id }) {
     return Promise.resolve(cardById.get(id));
+  },
+  getTermExtras({ id }) {
+    return Promise.resolve(cardById.has(id) ? termExtras(id) : undefined);
+  },
+  addQuestions({ id }, sender) {
+    const card = cardById.get(id);
+    return card ? addQuestions(id, card.name, browser.i18n.getMessage('questionsGeneral'), sender) : Promise.resolve();
+  },
+  hideTerm({ id, hidden }, sender) {
+    return cardById.has(id) ? hideTerm(id, hidden, sender) : Promise.resolve();
+  },
+  openQuestions(_msg, sender) {
+    return openQuestions(sender);
   },
   async termsFound({ distinct }, sender) {
     const tabId = sender.tab?.id;

@@ -4,6 +4,7 @@ import compactMatcher from 'plao:knowledge/matcher';
 import {
   guidePath,
   parseTermCard,
+  parseTermExtras,
   parseToContent,
   type FoundReply,
   type PageTermsReply,
@@ -11,6 +12,8 @@ import {
 } from '../core/messages';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import { decodeMatcher } from '../core/matcher/compact';
+import { hiddenChanged, withoutTerms } from '../core/hidden-terms';
+import { withExtras } from './card-extras';
 import { ext as browser } from './extension-api';
 import { Lens } from './lens';
 
@@ -34,13 +37,27 @@ async function main(): Promise<void> {
   if (!(document.documentElement instanceof HTMLElement)) return; // XML, SVG documents: leave alone.
   const isTop = window === window.top;
   let lens: Lens | undefined;
+  let hidden: string[] = [];
   const apply = (settings: Settings) => {
     const on = isSiteEnabled(settings, location.hostname);
+    // A term hidden or shown again: read the page anew with the terms now wanted.
+    if (lens && hiddenChanged(hidden, settings.hiddenTerms)) {
+      lens.destroy();
+      lens = undefined;
+      if (isTop) send({ type: 'termsFound', distinct: 0 }); // the new reading reports its own count
+    }
+    hidden = settings.hiddenTerms;
     if (on && !lens) {
+      const ask = (msg: ToBackground): Promise<unknown> => browser.runtime.sendMessage(msg);
       lens = new Lens({
-        matcher,
-        getCard: async (id) =>
-          parseTermCard(await browser.runtime.sendMessage({ type: 'getTermCard', id } satisfies ToBackground)),
+        matcher: withoutTerms(matcher, hidden),
+        getCard: async (id) => {
+          const [card, extras] = await Promise.all([
+            ask({ type: 'getTermCard', id }),
+            ask({ type: 'getTermExtras', id }),
+          ]);
+          return withExtras(parseTermCard(card), parseTermExtras(extras));
+        },
         settings,
         guideHref: (a, s) => browser.runtime.getURL(guidePath(a, s)),
         openGuide: (article, section) => send({ type: 'openGuidance', article, section }),

@@ -11,6 +11,7 @@ import type { TermCard as Card } from '../core/knowledge/types';
 import { TermCard } from '../ui/TermCard';
 import cardCss from '../ui/term-card.css';
 import { HOST_TAG } from './blocks';
+import { CardActions, CardSayIt } from './card-extras';
 import popoverCss from './popover.css';
 
 const HOST_STYLE: [string, string][] = [
@@ -85,6 +86,8 @@ export class PopoverHost {
           card={opts.card}
           guideHref={opts.guideHref}
           nameId="plao-lens-name"
+          afterName={<CardSayIt card={opts.card} />}
+          actions={<CardActions card={opts.card} />}
           onOpenGuide={(e) => {
             e.preventDefault();
             opts.onOpenGuide();

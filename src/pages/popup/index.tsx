@@ -91,6 +91,7 @@ function Popup() {
       glossaryHref={url('pages/glossary.html')}
       guideHref={url('pages/guide.html')}
       optionsHref={url('pages/options.html')}
+      questionsHref={url('pages/questions.html')}
       onSiteSwitch={(on) => {
         save(setSiteEnabled(settings, host, on));
         // The page reads itself again when switched on; ask for its terms once it has.
