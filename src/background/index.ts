@@ -5,7 +5,9 @@ import { guidePath, parseToBackground, type ToBackground } from '../core/message
 import { clearBadgesWhenTurnedOff, showCount, upgradeStoredSettings } from './settings';
 import { handleCommands } from './commands';
 import { createMenus, handleMenuClicks } from './menus';
-import { addQuestions, hideTerm, openQuestions, termExtras } from './questions';
+import { addQuestions, hideTerm, openQuestions } from './questions';
+import pronunciations from 'plao:extras/pronunciations';
+import suggested from 'plao:extras/questions';
 
 const cardById = new Map(cards.map((c) => [c.id, c]));
 
@@ -28,11 +30,14 @@ const handlers: Handlers = {
     return Promise.resolve(cardById.get(id));
   },
   getTermExtras({ id }) {
-    return Promise.resolve(cardById.has(id) ? termExtras(id) : undefined);
+    const p = pronunciations[id];
+    return Promise.resolve(p ? { say: { text: p.say, source: p.source } } : {});
   },
   addQuestions({ id }, sender) {
     const card = cardById.get(id);
-    return card ? addQuestions(id, card.name, browser.i18n.getMessage('questionsGeneral'), sender) : Promise.resolve();
+    // A term with no suggestion written yet gets the general question.
+    const list = suggested[id] ?? (card && [browser.i18n.getMessage('questionsGeneral', card.name)]);
+    return list ? addQuestions(id, list, sender) : Promise.resolve();
   },
   hideTerm({ id, hidden }, sender) {
     return cardById.has(id) ? hideTerm(id, hidden, sender) : Promise.resolve();

@@ -4,9 +4,7 @@
  * itself. Nothing is saved from a private window: the sender's tab says whether it is one.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import pronunciations from 'plao:extras/pronunciations';
-import suggested from 'plao:extras/questions';
-import type { SavedReply, TermExtras } from '../core/messages';
+import type { SavedReply } from '../core/messages';
 import { addTermQuestions, parseQuestions, QUESTIONS_KEY, toStoredQuestions } from '../core/questions';
 import { parseSettings, SETTINGS_KEY, setTermHidden, toStored } from '../core/settings';
 
@@ -16,27 +14,20 @@ function isPrivate(sender: Runtime.MessageSender): boolean {
   return sender.tab?.incognito === true;
 }
 
-export function termExtras(id: string): TermExtras {
-  const p = pronunciations[id];
-  return p ? { say: { text: p.say, source: p.source } } : {};
-}
-
 /**
- * Adds the term's suggested questions (or, for a term with none yet, the general one). A list
- * that could not be read whole is left as it is: the My questions page reports it first.
+ * Adds a term's suggested questions. A list that could not be read whole is left as it is: the
+ * My questions page reports it first, and keeps it aside before anything replaces it.
  */
 export async function addQuestions(
   id: string,
-  name: string,
-  fallback: string,
+  suggestions: readonly string[],
   sender: Runtime.MessageSender,
 ): Promise<SavedReply> {
   if (isPrivate(sender)) return NOT_SAVED;
   const stored = await browser.storage.local.get(QUESTIONS_KEY);
   const parsed = parseQuestions(stored[QUESTIONS_KEY]);
-  if (parsed.unreadable || parsed.lost > 0) return NOT_SAVED;
-  const list = suggested[id] ?? [fallback.replace('$1', name)];
-  const { items, added } = addTermQuestions(parsed.items, id, list);
+  if (parsed.unreadable || parsed.lost > 0 || parsed.repaired > 0) return NOT_SAVED;
+  const { items, added } = addTermQuestions(parsed.items, id, suggestions);
   await browser.storage.local.set({ [QUESTIONS_KEY]: toStoredQuestions(items) });
   return { saved: true, added };
 }

@@ -21,6 +21,8 @@ export interface TestPage {
   click(x: number, y: number): Promise<void>;
   /** Renders the page as for print (media type "print"), or back to the screen. */
   emulatePrint(on: boolean): Promise<void>;
+  /** The page printed to PDF on sheets of this size (Chromium only). */
+  pdf?(format: 'A4' | 'Letter'): Promise<Uint8Array>;
   /** A real (trusted) tap of a finger at x, y. */
   tap(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;

@@ -20,9 +20,8 @@ export interface Pronunciation {
   say: string;
   /** Short name of the source, for the card: "Merriam-Webster". */
   source: string;
-  /** The full citation, for the glossary. */
+  /** The full citation (its address stays in the file: the background names no address). */
   citation: string;
-  url?: string;
 }
 
 export interface Extras {
@@ -109,7 +108,6 @@ export function compileExtras(files: ExtrasFiles, terms: readonly { id: string; 
         say: p.say,
         source: source.label,
         citation: source.citation,
-        ...(source.url ? { url: source.url } : {}),
       };
   }
 
