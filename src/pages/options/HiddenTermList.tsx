@@ -32,7 +32,7 @@ export function HiddenTermList({ ids, name, onShow }: HiddenTermListProps) {
         <ul class="site-list" aria-labelledby="hidden-terms-heading">
           {ids.map((id, i) => (
             <li key={id} data-term={id}>
-              <span class="site-name">{name(id)}</span>
+              <span class="site-name hidden-term-name">{name(id)}</span>
               <button
                 type="button"
                 aria-label={t('optionsHiddenUndoLabel', name(id))}
