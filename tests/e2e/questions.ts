@@ -123,6 +123,12 @@ export async function addFromCardAndGlossary(driver: Driver, server: FixtureServ
   expect(await glossary.evaluate(() => document.querySelector('#teriparatide .term-say')?.textContent)).toContain(
     'TAYR-ih-PAYR-uh-tide',
   );
+  // A Listen button exactly where the device has a local English voice (none is sent anywhere).
+  const voices = await glossary.evaluate(() => ({
+    local: speechSynthesis.getVoices().some((v) => v.localService && v.lang.toLowerCase().startsWith('en')),
+    button: !!document.querySelector('#teriparatide .term-say-listen'),
+  }));
+  expect(voices.button).toBe(voices.local);
   await done(driver, glossary);
 }
 
