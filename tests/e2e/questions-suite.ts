@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Driver } from '../support/driver';
 import { startServer, type FixtureServer } from '../support/server';
+import * as c from './questions-cards';
 import * as q from './questions';
 
 export function questionsSuite(browser: 'Chromium' | 'Firefox', launch: (dark?: boolean) => Promise<Driver>): void {
@@ -18,7 +19,7 @@ export function questionsSuite(browser: 'Chromium' | 'Firefox', launch: (dark?: 
 
   describe(`${browser}: My questions`, () => {
     test('added from a card and from the glossary, with how to say the name; nothing about the page kept', () =>
-      q.addFromCardAndGlossary(driver, server));
+      c.addFromCardAndGlossary(driver, server));
     test('edit, reorder, mark as asked, add her own and remove, by keyboard, announced', () =>
       q.editReorderMarkRemoveByKeyboard(driver));
     // Firefox over WebDriver BiDi cannot emulate print media.
@@ -32,8 +33,8 @@ export function questionsSuite(browser: 'Chromium' | 'Firefox', launch: (dark?: 
     test('fits a 360 px phone screen', () => q.fitsAPhone(driver));
     test('axe-core: no violations, light', () => q.noViolationsOnAPhone(driver, 'light'));
     test('“Don’t highlight this term” leaves every open page at once; “Highlight again” brings it back', () =>
-      q.hiddenTermsLeaveEveryPageAndComeBack(driver, server));
-    test('none of it made a network request', () => q.noForeignRequests(driver, server));
+      c.hiddenTermsLeaveEveryPageAndComeBack(driver, server));
+    test('none of it made a network request', () => c.noForeignRequests(driver, server));
   });
 
   // Firefox here has no dark-scheme emulation (see the a11y suites).

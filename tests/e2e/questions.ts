@@ -1,145 +1,22 @@
 /**
- * "My questions", "Don't highlight this term" and how to say it, in real browsers: added from a
- * card and from the glossary, edited, reordered, marked, removed, printed, copied and cleared with
- * the keyboard; hidden terms leave every open page and come back; a corrupt list is reported and
- * kept; and none of it asks the network for anything.
+ * The My questions page in real browsers: edited, reordered, marked, removed and cleared with the
+ * keyboard and announced; printed on one sheet; copied as text; a corrupt list reported and kept;
+ * a phone screen; axe-core.
  */
 import { expect } from 'vitest';
-import { firstForeignRequest } from '../security/support';
-import { poll, type Driver, type TestPage } from '../support/driver';
-import type { FixtureServer } from '../support/server';
+import { poll, type Driver } from '../support/driver';
 import { axe } from './a11y';
-import { popoverBox } from './page-helpers';
-import { hoverTerm, waitForPaint, waitForPopover } from './scenarios';
-
-type Area = {
-  storage: {
-    local: {
-      get(k: string | string[] | null): Promise<Record<string, unknown>>;
-      set(v: object): Promise<void>;
-      remove(k: string | string[]): Promise<void>;
-      clear(): Promise<void>;
-    };
-  };
-};
-
-async function storage(driver: Driver, keys: string[] = ['myQuestions', 'myQuestionsUnreadable', 'settings']) {
-  const ext = await driver.extensionPage();
-  return ext.evaluate(async (k) => {
-    const g = globalThis as unknown as { browser?: Area; chrome: Area };
-    return (g.browser ?? g.chrome).storage.local.get(k);
-  }, keys);
-}
-
-async function setStorage(driver: Driver, values: Record<string, unknown>, clear = true): Promise<void> {
-  const ext = await driver.extensionPage();
-  await ext.evaluate(
-    async ({ v, c }) => {
-      const g = globalThis as unknown as { browser?: Area; chrome: Area };
-      const area = (g.browser ?? g.chrome).storage.local;
-      if (c) await area.clear();
-      await area.set(v);
-    },
-    { v: values, c: clear },
-  );
-}
-
-/** Texts of the stored questions, in order. */
-async function storedTexts(driver: Driver): Promise<string[]> {
-  const s = await storage(driver);
-  const items = (s.myQuestions as { items?: { text: string }[] } | undefined)?.items ?? [];
-  return items.map((i) => i.text);
-}
-
-async function clickAt(page: TestPage, selector: string): Promise<void> {
-  const at = await page.waitFor((sel) => {
-    const el = document.querySelector(sel);
-    if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
-    const r = el.getBoundingClientRect();
-    return r.width > 0 ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
-  }, selector);
-  await page.click(at.x, at.y);
-}
-
-async function clickInPopover(page: TestPage, selector: string): Promise<void> {
-  const box = await poll(() => page.evaluate(popoverBox, selector), 5_000, `${selector} in the popover`);
-  await page.click(box.x + box.width / 2, box.y + box.height / 2);
-}
-
-function popoverStatus(): string {
-  return document.querySelector('plao-lens')?.shadowRoot?.querySelector('.term-status')?.textContent ?? '';
-}
-
-async function focusAndPress(page: TestPage, selector: string, ...keys: string[]): Promise<void> {
-  await page.evaluate((sel) => document.querySelector<HTMLElement>(sel)!.focus(), selector);
-  for (const key of keys) await page.press(key);
-}
-
-async function openQuestions(driver: Driver): Promise<TestPage> {
-  const page = await driver.openExtensionPage('pages/questions.html');
-  await page.waitFor(() => document.querySelector('.questions-page h1') && !document.querySelector('.muted:empty'));
-  await page.waitFor(() => !document.body.textContent?.includes('Loading your questions'));
-  return page;
-}
-
-const liveRegion = () => document.querySelector('.questions-status')?.textContent ?? '';
-const done = (driver: Driver, page: TestPage) => (driver.name === 'chromium' ? page.close() : Promise.resolve());
-
-export async function addFromCardAndGlossary(driver: Driver, server: FixtureServer): Promise<void> {
-  await setStorage(driver, {});
-  const page = await driver.open(server.url('/fixtures/seed-article.html'));
-  await waitForPaint(page, 10);
-  await hoverTerm(page, 'bisphosphonate');
-  const text = await waitForPopover(page);
-  // How to say it, in the card.
-  expect(text).toContain('bis-FOS-fuh-nayt');
-  await page.screenshot('popover-questions-actions');
-  await clickInPopover(page, '.term-add');
-  await page.waitFor(popoverStatus);
-  expect(await page.evaluate(popoverStatus)).toContain('Added Bisphosphonates to My questions');
-  expect(await storedTexts(driver)).toEqual([
-    'Do you suggest a bisphosphonate for me? Why this one?',
-    'How would it affect breastfeeding or a future pregnancy?',
-  ]);
-  // Again: nothing twice.
-  await clickInPopover(page, '.term-add');
-  await page.waitFor(() => document.querySelector('plao-lens')?.shadowRoot?.textContent?.includes('Already in'));
-  // Nothing about the page is kept: no address, no title.
-  const stored = JSON.stringify(await storage(driver, ['myQuestions']));
-  expect(stored).not.toContain('seed-article');
-  expect(stored).not.toContain(server.origin);
-  await page.close();
-
-  const glossary = await driver.openExtensionPage('pages/glossary.html#dxa-scan');
-  await glossary.waitFor(() => document.querySelector('#dxa-scan .add-question'));
-  await clickAt(glossary, '#dxa-scan .add-question');
-  await glossary.waitFor(() => document.querySelector('#dxa-scan [role="status"]')?.textContent?.includes('Added'));
-  expect((await storedTexts(driver)).slice(2)).toEqual([
-    'Was my bone scan read with a Z-score, not a T-score?',
-    'Do I need another bone scan, and when?',
-  ]);
-  // The glossary says how to say hard names too.
-  expect(await glossary.evaluate(() => document.querySelector('#teriparatide .term-say')?.textContent)).toContain(
-    'TAYR-ih-PAYR-uh-tide',
-  );
-  // A Listen button exactly where the device has a local English voice (none is sent anywhere).
-  const voices = await glossary.evaluate(() => ({
-    local: speechSynthesis.getVoices().some((v) => v.localService && v.lang.toLowerCase().startsWith('en')),
-    button: !!document.querySelector('#teriparatide .term-say-listen'),
-  }));
-  expect(voices.button).toBe(voices.local);
-  await done(driver, glossary);
-}
-
-const SEEDED = {
-  version: 1,
-  items: [
-    { id: 1, text: 'What do my scans show?', term: 'dxa-scan', asked: false },
-    { id: 2, text: 'Do you suggest a bisphosphonate for me?', term: 'bisphosphonate', asked: false },
-    { id: 3, text: 'Can I lift my baby?', asked: false },
-  ],
-};
+import {
+  DOZEN,
+  done,
+  focusAndPress,
+  liveRegion,
+  openQuestions,
+  SEEDED,
+  setStorage,
+  storage,
+  storedTexts,
+} from './questions-helpers';
 
 export async function editReorderMarkRemoveByKeyboard(driver: Driver): Promise<void> {
   await setStorage(driver, { myQuestions: SEEDED });
@@ -197,24 +74,6 @@ export async function editReorderMarkRemoveByKeyboard(driver: Driver): Promise<v
 }
 
 /** A list long enough to matter: a dozen questions over six terms, one of her own. */
-const DOZEN = {
-  version: 1,
-  items: [
-    ['What do my scans show? How many spine bones are broken?', 'vertebral-compression-fracture'],
-    ['Was my bone scan read with a Z-score, not a T-score?', 'dxa-scan'],
-    ['Do I need another bone scan, and when?', 'dxa-scan'],
-    ['Which blood tests have you done to look for other causes of weak bones?', 'blood-tests-for-secondary-causes'],
-    ['Do you suggest a bisphosphonate for me? Why this one?', 'bisphosphonate'],
-    ['How would it affect breastfeeding or a future pregnancy?', 'bisphosphonate'],
-    ['Is this medicine approved for my situation, or used off-label?', 'denosumab'],
-    ['What happens when I stop it? What is the plan for after?', 'denosumab'],
-    ['What do you suggest about breastfeeding, and why?', 'stopping-breastfeeding'],
-    ['How can I stop in a way that is comfortable for me and my baby?', 'stopping-breastfeeding'],
-    ['Which movements, lifting and exercise are safe for me now?', 'weight-bearing-exercise'],
-    ['Can my partner come to the next appointment?', undefined],
-  ].map(([text, term], i) => ({ id: i + 1, text, ...(term ? { term } : {}), asked: i === 1 })),
-};
-
 export async function printsOnOneSheet(driver: Driver): Promise<void> {
   await setStorage(driver, { myQuestions: DOZEN });
   const page = await openQuestions(driver);
@@ -318,49 +177,6 @@ export async function corruptListIsReportedAndKept(driver: Driver): Promise<void
   await done(driver, page);
 }
 
-export async function hiddenTermsLeaveEveryPageAndComeBack(driver: Driver, server: FixtureServer): Promise<void> {
-  await setStorage(driver, {});
-  const url = server.url('/fixtures/seed-article.html');
-  const other = await driver.open(url);
-  await waitForPaint(other, 10);
-  const page = await driver.open(url);
-  const before = await waitForPaint(page, 10);
-  expect(before.map((s) => s.toLowerCase())).toContain('bisphosphonate');
-  await hoverTerm(page, 'bisphosphonate');
-  await waitForPopover(page);
-  await clickInPopover(page, '.term-hide');
-  const isGone = () => {
-    const h = CSS.highlights.get('plao-lens');
-    const texts = h ? [...(h as unknown as Iterable<Range>)].map((r) => r.toString().toLowerCase()) : [];
-    return texts.length > 5 && !texts.includes('bisphosphonate');
-  };
-  // On every open page at once, the others still painted.
-  await page.waitFor(isGone);
-  await other.bringToFront?.();
-  await other.waitFor(isGone);
-  expect((await storage(driver)).settings).toEqual({ version: 1, hiddenTerms: ['bisphosphonate'] });
-
-  const options = await driver.openExtensionPage('pages/options.html');
-  await options.waitFor(() => document.querySelector('li[data-term="bisphosphonate"] button'));
-  expect(await options.evaluate(() => document.querySelector('li[data-term="bisphosphonate"]')?.textContent)).toContain(
-    'Bisphosphonates',
-  );
-  await options.evaluate(() => document.getElementById('hidden-terms-heading')?.scrollIntoView({ block: 'center' }));
-  await options.screenshot('options-hidden-terms');
-  await clickAt(options, 'li[data-term="bisphosphonate"] button');
-  await options.waitFor(() => document.querySelector('.hidden-empty'));
-  const isBack = () => {
-    const h = CSS.highlights.get('plao-lens');
-    return !!h && [...(h as unknown as Iterable<Range>)].some((r) => r.toString().toLowerCase() === 'bisphosphonate');
-  };
-  await page.bringToFront?.();
-  await page.waitFor(isBack);
-  await other.waitFor(isBack);
-  await done(driver, options);
-  await page.close();
-  await other.close();
-}
-
 export async function noViolationsOnAPhone(driver: Driver, scheme: string): Promise<void> {
   await setStorage(driver, { myQuestions: DOZEN });
   const page = await openQuestions(driver);
@@ -398,13 +214,4 @@ export async function fitsAPhone(driver: Driver): Promise<void> {
   expect(scroll).toBe(width);
   await page.screenshot('questions-phone');
   await done(driver, page);
-}
-
-export function noForeignRequests(driver: Driver, server: FixtureServer): void {
-  const foreign = firstForeignRequest(driver.requests, {
-    fixtureOrigin: server.origin,
-    extensionBase: driver.extensionBase,
-  });
-  expect(foreign, `a request to ${foreign}`).toBeUndefined();
-  expect(driver.requests.length).toBeGreaterThan(0);
 }
