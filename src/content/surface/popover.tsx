@@ -5,6 +5,7 @@
 import { computePosition, flip, offset, shift, type Platform } from '@floating-ui/core';
 import { render } from 'preact';
 import { TermCard } from '../../ui/TermCard';
+import { cardExtras } from '../card-extras';
 import { lower, pageZoom, raise, type ShadowHost } from './shadow-host';
 import type { Surface, SurfaceContent } from './surface';
 
@@ -57,6 +58,7 @@ export class AnchoredPopover implements Surface {
       <div class="popover" role="dialog" aria-labelledby="plao-lens-name" tabIndex={-1}>
         <TermCard
           card={content.card}
+          {...cardExtras(content.card)}
           guideHref={content.guideHref}
           nameId="plao-lens-name"
           onOpenGuide={(e) => {
