@@ -109,9 +109,9 @@ export function cardSafetySuite(browser: Browser, launch: Launch): void {
 
 /** "My questions", hidden terms and how to say it. */
 export function questionsSuite(browser: Browser, launch: Launch): void {
+  const server = withServer();
   describe(`${browser}: My questions`, () => {
     const driver = withBrowser(launch);
-    const server = withServer();
     test('added from a card and from the glossary, with how to say the name; nothing about the page kept', () =>
       qc.addFromCardAndGlossary(driver(), server()));
     test('edit, reorder, mark as asked, add her own and remove, by keyboard, announced', () =>
@@ -129,6 +129,12 @@ export function questionsSuite(browser: Browser, launch: Launch): void {
     test('“Don’t highlight this term” leaves every open page at once; “Highlight again” brings it back', () =>
       qc.hiddenTermsLeaveEveryPageAndComeBack(driver(), server()));
     test('none of it made a network request', () => qc.noForeignRequests(driver(), server()));
+  });
+
+  describe(`${browser}: My questions on a phone`, () => {
+    const driver = withBrowser(launch, { phone: { width: 360, height: 740 } });
+    test('the bottom sheet says how to say the name and adds to My questions by a tap', () =>
+      qc.addFromThePhoneSheet(driver(), server()));
   });
 
   describe.runIf(browser === 'Chromium')(`${browser}: My questions, dark`, () => {

@@ -8,6 +8,7 @@ import { firstForeignRequest } from '../security/support';
 import type { Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { clickAt, clickInPopover, done, popoverStatus, setStorage, storage, storedTexts } from './questions-helpers';
+import { centreOfPainted } from '../support/in-page';
 import { hoverTerm, waitForPaint, waitForPopover } from '../support/page';
 
 export async function addFromCardAndGlossary(driver: Driver, server: FixtureServer): Promise<void> {
@@ -106,4 +107,38 @@ export function noForeignRequests(driver: Driver, server: FixtureServer): void {
   });
   expect(foreign, `a request to ${foreign}`).toBeUndefined();
   expect(driver.requests.length).toBeGreaterThan(0);
+}
+
+/** On a phone the bottom sheet carries the same extras: how to say it, and "Add to my questions" by a tap. */
+export async function addFromThePhoneSheet(driver: Driver, server: FixtureServer): Promise<void> {
+  await setStorage(driver, {});
+  const page = await driver.open(server.url('/fixtures/phone/with-viewport.html'));
+  await waitForPaint(page, 3);
+  const at = await page.evaluate(centreOfPainted, 'osteoporosis');
+  if (!at) throw new Error('"osteoporosis" is not painted');
+  await page.tap(at.x, at.y);
+  const sheetText = await page.waitFor(() => {
+    const root = document.querySelector('plao-lens')?.shadowRoot;
+    return root?.querySelector('.sheet .term-add') ? root.querySelector('.sheet')!.textContent : null;
+  });
+  expect(sheetText).toContain('OS-tee-oh-puh-ROH-sis');
+  // The actions are at the end of the card: the sheet scrolls to them.
+  await page.evaluate(() => {
+    const sheet = document.querySelector('plao-lens')!.shadowRoot!.querySelector<HTMLElement>('.sheet')!;
+    sheet.scrollTop = sheet.scrollHeight;
+  });
+  await new Promise((r) => setTimeout(r, 300)); // the sheet's slide-in, before the screenshot
+  await page.screenshot('phone-sheet-questions-actions');
+  const box = await page.evaluate(() => {
+    const r = document
+      .querySelector('plao-lens')!
+      .shadowRoot!.querySelector('.sheet .term-add')!
+      .getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  await page.tap(box.x, box.y);
+  await page.waitFor(popoverStatus);
+  expect(await page.evaluate(popoverStatus)).toContain('Added');
+  expect((await storedTexts(driver)).length).toBeGreaterThan(0);
+  await done(driver, page);
 }

@@ -53,6 +53,11 @@ export async function clickAt(page: TestPage, selector: string): Promise<void> {
 }
 
 export async function clickInPopover(page: TestPage, selector: string): Promise<void> {
+  // A long card scrolls inside the popover: bring the control into its view first.
+  await page.evaluate(
+    (sel) => document.querySelector('plao-lens')?.shadowRoot?.querySelector(sel)?.scrollIntoView({ block: 'nearest' }),
+    selector,
+  );
   const box = await poll(() => page.evaluate(popoverBox, selector), 5_000, `${selector} in the popover`);
   await page.click(box.x + box.width / 2, box.y + box.height / 2);
 }

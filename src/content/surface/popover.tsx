@@ -92,7 +92,8 @@ export class AnchoredPopover implements Surface {
       void computePosition(reference, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        // crossAxis: a card taller than the room on either side slides up into view.
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
         platform: viewportPlatform,
       }).then(({ x, y }) => {
         host.style.setProperty('left', `${Math.round(x)}px`, 'important');
