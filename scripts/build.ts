@@ -11,6 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentKnowledge, FullKnowledge } from '../src/core/knowledge/types';
 import { encodeMatcher } from '../src/core/matcher/compact';
+import { extrasPlugin, extrasReport, formatExtrasErrors, loadExtras } from './extras';
 import { formatErrors, loadKnowledge } from './knowledge';
 import { withSyntheticTerms } from './synthetic-glossary';
 
@@ -112,7 +113,7 @@ const minifiedCssText: Plugin = {
 
 /** The build's esbuild plugins, in order; the bench's size probe uses the same ones. */
 export function buildPlugins(content: ContentKnowledge, full: FullKnowledge): Plugin[] {
-  return [knowledgePlugin(content, full), noRawHtmlPlugin, minifiedCssText];
+  return [knowledgePlugin(content, full), extrasPlugin(full), noRawHtmlPlugin, minifiedCssText];
 }
 
 function manifestFor(browser: Browser): Record<string, unknown> {
@@ -221,6 +222,12 @@ async function main(): Promise<void> {
     console.error(`The knowledge has ${result.errors.length} problem(s):\n${formatErrors(result)}`);
     process.exit(1);
   }
+  const extras = loadExtras(result.full);
+  if (!extras.extras) {
+    console.error(`The knowledge has ${extras.errors.length} problem(s):\n${formatExtrasErrors(extras)}`);
+    process.exit(1);
+  }
+  console.log(extrasReport(extras));
   if (values.mode === 'bench') return buildBench(result.content, result.full);
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   for (const mode of modes) {

@@ -11,6 +11,9 @@ import { parseToBackground, type BackgroundReplies, type ToBackground } from '..
 import { clearBadgesWhenTurnedOff, showCount, upgradeStoredSettings } from './settings';
 import { handleCommands } from './commands';
 import { createMenus, handleMenuClicks } from './menus';
+import { addQuestions, hideTerm, openQuestions } from './questions';
+import pronunciations from 'plao:extras/pronunciations';
+import suggested from 'plao:extras/questions';
 
 const cardById = new Map(cards.map((c) => [c.id, c]));
 
@@ -31,6 +34,22 @@ const handlers: Handlers = {
   },
   getTermCard({ id }) {
     return Promise.resolve(cardById.get(id));
+  },
+  getTermExtras({ id }) {
+    const p = pronunciations[id];
+    return Promise.resolve(p ? { say: { text: p.say, source: p.source } } : {});
+  },
+  addQuestions({ id }, sender) {
+    const card = cardById.get(id);
+    // A term with no suggestion written yet gets the general question.
+    const list = suggested[id] ?? (card && [browser.i18n.getMessage('questionsGeneral', card.name)]);
+    return list ? addQuestions(id, list, sender) : Promise.resolve({ saved: false, added: 0 });
+  },
+  hideTerm({ id, hidden }, sender) {
+    return cardById.has(id) ? hideTerm(id, hidden, sender) : Promise.resolve({ saved: false, added: 0 });
+  },
+  async openQuestions(_msg, sender) {
+    await openQuestions(sender);
   },
   async termsFound({ distinct }, sender) {
     const tabId = sender.tab?.id;

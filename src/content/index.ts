@@ -5,6 +5,8 @@ import { guidePath } from '../core/addresses';
 import { parseToContent, type FoundReply, type PageTermsReply } from '../core/messages';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import { decodeMatcher } from '../core/matcher/compact';
+import { hiddenChanged, withoutTerms } from '../core/hidden-terms';
+import { withExtras } from './card-extras';
 import { callBackground, ext as browser } from './extension-api';
 import { whenText } from './first-text';
 import { isOrphaned, takeOver } from './instance';
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
   const matcher = decodeMatcher(compactMatcher);
   let lens: Lens | undefined;
   let stopped = false;
+  let hidden: string[] = [];
 
   const onStorage = (changes: Record<string, Storage.StorageChange>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]?.newValue).settings);
@@ -64,10 +67,24 @@ async function main(): Promise<void> {
   const apply = (settings: Settings) => {
     if (stopped) return;
     const on = isSiteEnabled(settings, siteHost());
+    // A term hidden or shown again: read the page anew with the terms now wanted.
+    if (lens && hiddenChanged(hidden, settings.hiddenTerms)) {
+      lens.destroy();
+      lens = undefined;
+      if (isTop) void callBackground({ type: 'termsFound', distinct: 0 }); // the new reading reports its own count
+    }
+    hidden = settings.hiddenTerms;
     if (on && !lens) {
       lens = new Lens({
-        matcher,
-        getCard: (id) => (stopIfOrphaned() ? Promise.resolve(undefined) : callBackground({ type: 'getTermCard', id })),
+        matcher: withoutTerms(matcher, hidden),
+        getCard: async (id) => {
+          if (stopIfOrphaned()) return undefined;
+          const [card, extras] = await Promise.all([
+            callBackground({ type: 'getTermCard', id }),
+            callBackground({ type: 'getTermExtras', id }),
+          ]);
+          return withExtras(card, extras);
+        },
         settings,
         guideHref: (a, s) => browser.runtime.getURL(guidePath(a, s)),
         // A lost openGuidance is retried by the user; a lost termsFound is sent again on the next change.

@@ -4,7 +4,7 @@
  * turns one into a link between pages, which all live in `pages/`.
  */
 
-export type PageName = 'glossary' | 'guide' | 'options' | 'popup' | 'welcome';
+export type PageName = 'glossary' | 'guide' | 'options' | 'popup' | 'questions' | 'welcome';
 
 const hash = (fragment: string | undefined) => (fragment ? `#${encodeURIComponent(fragment)}` : '');
 

@@ -13,7 +13,15 @@ export type ToBackground =
   /** The terms found in a frame changed; `distinct` is how many different terms it shows. */
   | { type: 'termsFound'; distinct: number }
   /** The popover's card for a term (kept out of the content script to keep it small). */
-  | { type: 'getTermCard'; id: string };
+  | { type: 'getTermCard'; id: string }
+  /** How to say a term, for its card (a TermExtras reply). */
+  | { type: 'getTermExtras'; id: string }
+  /** Add a term and its suggested questions to "My questions" (a QuestionsAddedReply). Never from a private window. */
+  | { type: 'addQuestions'; id: string }
+  /** Stop (or start again) highlighting a term on every page. Never from a private window. */
+  | { type: 'hideTerm'; id: string; hidden: boolean }
+  /** Open the "My questions" page in a new tab. */
+  | { type: 'openQuestions' };
 
 /** Sent by the popup and the background to a tab's content script. */
 export type ToContent =
@@ -29,6 +37,19 @@ export type ToContent =
 /** The reply to revealTerm, stepTerm and explainSelection. */
 export interface FoundReply {
   found: boolean;
+}
+
+/** The reply to addQuestions and hideTerm: `saved` false when nothing could be kept (a private window). */
+export interface SavedReply {
+  saved: boolean;
+  /** addQuestions: how many questions were new. */
+  added: number;
+}
+
+/** The reply to getTermExtras. */
+export interface TermExtras {
+  /** A respelling, "bis-FOS-fuh-nayt", and where it is from. */
+  say?: { text: string; source: string };
 }
 
 export interface PageTerm {
@@ -60,7 +81,15 @@ export function parseToBackground(msg: unknown): ToBackground | undefined {
         ? { type: 'openGuidance', article: msg.article, section: msg.section }
         : undefined;
     case 'getTermCard':
-      return isId(msg.id) ? { type: 'getTermCard', id: msg.id } : undefined;
+    case 'getTermExtras':
+    case 'addQuestions':
+      return isId(msg.id) ? { type: msg.type, id: msg.id } : undefined;
+    case 'hideTerm':
+      return isId(msg.id) && typeof msg.hidden === 'boolean'
+        ? { type: 'hideTerm', id: msg.id, hidden: msg.hidden }
+        : undefined;
+    case 'openQuestions':
+      return { type: 'openQuestions' };
     case 'termsFound':
       return typeof msg.distinct === 'number' &&
         Number.isInteger(msg.distinct) &&
@@ -102,6 +131,19 @@ export function parsePageTermsReply(v: unknown): PageTermsReply | undefined {
   return { terms, host: v.host };
 }
 
+export function parseSavedReply(v: unknown): SavedReply {
+  const added = isRecord(v) && Number.isSafeInteger(v.added) && (v.added as number) >= 0 ? (v.added as number) : 0;
+  return { saved: isRecord(v) && v.saved === true, added };
+}
+
+export function parseTermExtras(v: unknown): TermExtras {
+  if (!isRecord(v) || !isRecord(v.say)) return {};
+  const { text, source } = v.say;
+  return typeof text === 'string' && typeof source === 'string' && text.length <= 100 && source.length <= 300
+    ? { say: { text, source } }
+    : {};
+}
+
 /** A term card as the background sends it; anything else is dropped. */
 export function parseTermCard(v: unknown): TermCard | undefined {
   if (!isRecord(v) || !isId(v.id) || !isRecord(v.guide)) return undefined;
@@ -128,6 +170,10 @@ export interface BackgroundReplies {
   openGuidance: undefined;
   termsFound: undefined;
   getTermCard: TermCard | undefined;
+  getTermExtras: TermExtras;
+  addQuestions: SavedReply;
+  hideTerm: SavedReply;
+  openQuestions: undefined;
 }
 
 /** What each request to a content script is answered with. */
@@ -149,6 +195,10 @@ export const backgroundReplyParsers: Parsers<ToBackground, BackgroundReplies> = 
   openGuidance: nothing,
   termsFound: nothing,
   getTermCard: parseTermCard,
+  getTermExtras: parseTermExtras,
+  addQuestions: parseSavedReply,
+  hideTerm: parseSavedReply,
+  openQuestions: nothing,
 };
 
 export const contentReplyParsers: Parsers<ToContent, ContentReplies> = {

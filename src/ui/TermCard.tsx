@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { TermCard as Card } from '../core/knowledge/types';
 import { t } from './i18n';
 import { WarningSign } from './WarningSign';
@@ -10,15 +11,20 @@ export interface TermCardProps {
   onOpenGuide?: (e: MouseEvent) => void;
   /** id for the name, so a dialog can be labelled by it. */
   nameId?: string;
+  /** Shown under the name (how to say it). */
+  afterName?: ComponentChildren;
+  /** More actions, after the guidance link ("Add to my questions", "Don't highlight this term"). */
+  actions?: ComponentChildren;
 }
 
 /** One term, explained: the same card in the popover, the popup and the glossary. */
-export function TermCard({ card, guideHref, onOpenGuide, nameId }: TermCardProps) {
+export function TermCard({ card, guideHref, onOpenGuide, nameId, afterName, actions }: TermCardProps) {
   return (
     <div class="term-card">
       <p class="term-name" id={nameId}>
         {card.name}
       </p>
+      {afterName}
       {/* The named warning signs say what to do more precisely than the general line. */}
       {card.seekCare && !card.warnings?.length && (
         <p class="seek-care" role="note">
@@ -45,6 +51,7 @@ export function TermCard({ card, guideHref, onOpenGuide, nameId }: TermCardProps
           {t('readFullGuidance')}
         </a>
       </p>
+      {actions}
       <p class="term-disclaimer">{t('notMedicalAdvice')}</p>
     </div>
   );

@@ -20,7 +20,7 @@ interface Violation {
   nodes: string[];
 }
 
-async function axe(page: TestPage, selector?: string): Promise<Violation[]> {
+export async function axe(page: TestPage, selector?: string): Promise<Violation[]> {
   await page.evaluate((src) => {
     if (!(globalThis as { axe?: unknown }).axe) (0, eval)(src);
   }, AXE);
@@ -45,6 +45,7 @@ const PAGES = [
   'pages/guide.html',
   'pages/guide.html?article=is-my-back-pain-plao',
   'pages/guide.html?article=questions-to-ask',
+  'pages/questions.html',
 ];
 
 export async function extensionPagesHaveNoViolations(

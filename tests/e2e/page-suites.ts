@@ -1,7 +1,7 @@
 /**
- * The suites of the extension's own pages (glossary, options), of accessibility and of the cards'
- * safety lines, registered once per browser by glossary-, options-, a11y- and
- * card-safety-<browser>.e2e.test.ts. Only Chromium's driver
+ * The suites of the extension's own pages (glossary, options, My questions), of accessibility and
+ * of the cards' safety lines, registered once per browser by glossary-, options-, questions-, a11y-
+ * and card-safety-<browser>.e2e.test.ts. Only Chromium's driver
  * can emulate a dark colour scheme, so the dark runs are Chromium's.
  */
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -11,6 +11,8 @@ import * as a from './a11y';
 import * as c from './card-safety';
 import * as g from './glossary';
 import * as o from './options';
+import * as q from './questions';
+import * as qc from './questions-cards';
 
 /** Launches a browser for the enclosing describe block; the driver once it is up. */
 function withBrowser(launch: Launch, options?: LaunchOptions): () => Driver {
@@ -102,5 +104,41 @@ export function cardSafetySuite(browser: Browser, launch: Launch): void {
       c.cardsCarrySafetyLines(driver(), server()));
     test('the guidance shows each warning sign once, with its timing; About names no reviewer', () =>
       c.guidanceShowsWarningSigns(driver()));
+  });
+}
+
+/** "My questions", hidden terms and how to say it. */
+export function questionsSuite(browser: Browser, launch: Launch): void {
+  const server = withServer();
+  describe(`${browser}: My questions`, () => {
+    const driver = withBrowser(launch);
+    test('added from a card and from the glossary, with how to say the name; nothing about the page kept', () =>
+      qc.addFromCardAndGlossary(driver(), server()));
+    test('edit, reorder, mark as asked, add her own and remove, by keyboard, announced', () =>
+      q.editReorderMarkRemoveByKeyboard(driver()));
+    // Firefox over WebDriver BiDi cannot emulate print media.
+    test.runIf(browser === 'Chromium')('prints a dozen questions on one sheet, A4 and Letter', () =>
+      q.printsOnOneSheet(driver()),
+    );
+    test('copies as plain text', () => q.copiesAsText(driver()));
+    test('“Clear all” asks, then removes every trace', () => q.clearAllRemovesEveryTrace(driver()));
+    test('a corrupt stored list is reported, kept aside and never emptied', () =>
+      q.corruptListIsReportedAndKept(driver()));
+    test('fits a 360 px phone screen', () => q.fitsAPhone(driver()));
+    test('axe-core: no violations, light', () => q.noViolationsOnAPhone(driver(), 'light'));
+    test('“Don’t highlight this term” leaves every open page at once; “Highlight again” brings it back', () =>
+      qc.hiddenTermsLeaveEveryPageAndComeBack(driver(), server()));
+    test('none of it made a network request', () => qc.noForeignRequests(driver(), server()));
+  });
+
+  describe(`${browser}: My questions on a phone`, () => {
+    const driver = withBrowser(launch, { phone: { width: 360, height: 740 } });
+    test('the bottom sheet says how to say the name and adds to My questions by a tap', () =>
+      qc.addFromThePhoneSheet(driver(), server()));
+  });
+
+  describe.runIf(browser === 'Chromium')(`${browser}: My questions, dark`, () => {
+    const driver = withBrowser(launch, { colorScheme: 'dark' });
+    test('axe-core: no violations, dark', () => q.noViolationsOnAPhone(driver(), 'dark'));
   });
 }

@@ -6,7 +6,15 @@
  */
 import fc from 'fast-check';
 
-export const BACKGROUND_TYPES = ['openGuidance', 'getTermCard', 'termsFound'] as const;
+export const BACKGROUND_TYPES = [
+  'openGuidance',
+  'getTermCard',
+  'termsFound',
+  'getTermExtras',
+  'addQuestions',
+  'hideTerm',
+  'openQuestions',
+] as const;
 export const CONTENT_TYPES = ['getPageTerms', 'revealTerm', 'stepTerm', 'explainSelection'] as const;
 export const PROTOTYPE_KEYS = [
   '__proto__',

@@ -53,8 +53,18 @@ function expectExactToBackground(r: unknown, m: unknown): void {
       expect([out.article, out.section]).toEqual([msg.article, msg.section]);
       break;
     case 'getTermCard':
+    case 'getTermExtras':
+    case 'addQuestions':
       expect(keys(out)).toEqual(['id', 'type']);
       expect(isId(out.id) && out.id === msg.id).toBe(true);
+      break;
+    case 'hideTerm':
+      expect(keys(out)).toEqual(['hidden', 'id', 'type']);
+      expect(isId(out.id) && out.id === msg.id && out.hidden === msg.hidden).toBe(true);
+      expect(typeof out.hidden).toBe('boolean');
+      break;
+    case 'openQuestions':
+      expect(keys(out)).toEqual(['type']);
       break;
     case 'termsFound':
       expect(keys(out)).toEqual(['distinct', 'type']);
@@ -125,6 +135,9 @@ describe('requests', () => {
       fc.record({ type: fc.constant('openGuidance'), article: id, section: id }),
       fc.record({ type: fc.constant('getTermCard'), id }),
       fc.record({ type: fc.constant('termsFound'), distinct: fc.integer({ min: 0, max: 999_999 }) }),
+      fc.record({ type: fc.constantFrom('getTermExtras', 'addQuestions'), id }),
+      fc.record({ type: fc.constant('hideTerm'), id, hidden: fc.boolean() }),
+      fc.record({ type: fc.constant('openQuestions') }),
     );
     const toContent = fc.oneof(
       fc.record({ type: fc.constantFrom('getPageTerms', 'explainSelection') }),

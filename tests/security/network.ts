@@ -34,6 +34,7 @@ export async function sessionMakesNoForeignRequest(driver: Driver, server: Fixtu
     'pages/glossary.html?q=bone',
     'pages/guide.html',
     'pages/options.html',
+    'pages/questions.html',
     'pages/welcome.html',
   ]) {
     const page = await openRendered(driver, path);

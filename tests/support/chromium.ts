@@ -35,6 +35,7 @@ function wrap(page: Page, ext?: string): TestPage {
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
     emulatePrint: (on) => page.emulateMedia({ media: on ? 'print' : 'screen' }),
+    pdf: (format) => page.pdf({ format }),
     tap: async (x, y) => {
       // Through the DevTools protocol: Playwright's touchscreen needs a touch-emulating context.
       const cdp = await page.context().newCDPSession(page);

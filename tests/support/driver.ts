@@ -35,6 +35,8 @@ export interface TestPage {
   click(x: number, y: number): Promise<void>;
   /** Renders the page as for print (media type "print"), or back to the screen. */
   emulatePrint(on: boolean): Promise<void>;
+  /** The page printed to PDF on sheets of this size (Chromium only). */
+  pdf?(format: 'A4' | 'Letter'): Promise<Uint8Array>;
   /** A real (trusted) tap of a finger at x, y. */
   tap(x: number, y: number): Promise<void>;
   /** A finger held down at x, y for about a second (a long press), then lifted. */

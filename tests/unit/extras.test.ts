@@ -21,8 +21,9 @@ describe('the shipped questions and respellings', () => {
   test('every term a reader would raise with a clinician has a suggested question today', () => {
     expect(result.withoutQuestions).toEqual([]);
   });
+  // Only names whose respelling was found on a page that was read (kyphoplasty: none found yet).
   test('the names the readers find hard carry a respelling', () => {
-    for (const id of ['bisphosphonate', 'teriparatide', 'denosumab', 'osteopenia', 'kyphoplasty'])
+    for (const id of ['bisphosphonate', 'teriparatide', 'denosumab', 'osteopenia', 'osteoporosis', 'romosozumab'])
       expect(result.extras!.pronunciations[id]?.say, id).toMatch(/[A-Z]{2}/);
   });
   test('questions read plainly and never tell her to stop a medicine', () => {
@@ -72,7 +73,7 @@ describe('a broken entry fails with file, field and reason; a term with no entry
   test('an unknown source key', () => {
     const files = shipped();
     files.pronunciations.text = files.pronunciations.text.replace(
-      '{ say: ky-FOH-sis, source: NCI }',
+      '{ say: ky-FOH-sis, source: NCIKYPHOSIS }',
       '{ say: ky-FOH-sis, source: NOPE }',
     );
     expect(compileExtras(files, terms).errors).toEqual([

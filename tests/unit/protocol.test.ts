@@ -4,7 +4,9 @@ import {
   callWith,
   contentReplyParsers,
   parsePageTermsReply,
+  parseSavedReply,
   parseTermCard,
+  parseTermExtras,
   parseToBackground,
   parseToContent,
   tabCaller,
@@ -117,6 +119,47 @@ describe('typed calls', () => {
       'revealTerm',
       'stepTerm',
     ]);
-    expect(Object.keys(backgroundReplyParsers).sort()).toEqual(['getTermCard', 'openGuidance', 'termsFound']);
+    expect(Object.keys(backgroundReplyParsers).sort()).toEqual([
+      'addQuestions',
+      'getTermCard',
+      'getTermExtras',
+      'hideTerm',
+      'openGuidance',
+      'openQuestions',
+      'termsFound',
+    ]);
+  });
+});
+
+describe('My questions, hidden terms and respellings', () => {
+  test('valid requests pass, with only their own fields', () => {
+    expect(parseToBackground({ type: 'addQuestions', id: 'dxa-scan', url: 'https://x' })).toEqual({
+      type: 'addQuestions',
+      id: 'dxa-scan',
+    });
+    expect(parseToBackground({ type: 'hideTerm', id: 'plao', hidden: false })).toEqual({
+      type: 'hideTerm',
+      id: 'plao',
+      hidden: false,
+    });
+    expect(parseToBackground({ type: 'getTermExtras', id: 'plao' })).toEqual({ type: 'getTermExtras', id: 'plao' });
+    expect(parseToBackground({ type: 'openQuestions', title: 'x' })).toEqual({ type: 'openQuestions' });
+  });
+  test.each([
+    { type: 'addQuestions', id: '../x' },
+    { type: 'addQuestions' },
+    { type: 'hideTerm', id: 'plao', hidden: 'yes' },
+    { type: 'hideTerm', id: 'plao' },
+    { type: 'getTermExtras', id: 42 },
+  ])('drops %j', (msg) => expect(parseToBackground(msg)).toBeUndefined());
+  test('replies are read defensively', () => {
+    expect(parseSavedReply({ saved: true, added: 2 })).toEqual({ saved: true, added: 2 });
+    expect(parseSavedReply(undefined)).toEqual({ saved: false, added: 0 });
+    expect(parseSavedReply({ saved: 'yes', added: -1 })).toEqual({ saved: false, added: 0 });
+    expect(parseTermExtras({ say: { text: 'ky-FOH-sis', source: 'NCI' }, extra: 1 })).toEqual({
+      say: { text: 'ky-FOH-sis', source: 'NCI' },
+    });
+    expect(parseTermExtras({ say: { text: 5 } })).toEqual({});
+    expect(parseTermExtras(null)).toEqual({});
   });
 });

@@ -2,9 +2,10 @@
  * The anchored popover: the card beside its term, following it as the page scrolls or zooms. The
  * first implementation of the display surface, used for hover, the keyboard and wide screens.
  */
-import { computePosition, flip, offset, shift, size, type Platform } from '@floating-ui/core';
+import { computePosition, flip, offset, shift, type Platform } from '@floating-ui/core';
 import { render } from 'preact';
 import { TermCard } from '../../ui/TermCard';
+import { cardExtras } from '../card-extras';
 import { lower, pageZoom, raise, type ShadowHost } from './shadow-host';
 import type { Surface, SurfaceContent } from './surface';
 
@@ -57,6 +58,7 @@ export class AnchoredPopover implements Surface {
       <div class="popover" role="dialog" aria-labelledby="plao-lens-name" tabIndex={-1}>
         <TermCard
           card={content.card}
+          {...cardExtras(content.card)}
           guideHref={content.guideHref}
           nameId="plao-lens-name"
           onOpenGuide={(e) => {
@@ -86,28 +88,31 @@ export class AnchoredPopover implements Surface {
       getBoundingClientRect: () => content.anchor.getBoundingClientRect(),
       getClientRects: () => content.anchor.getClientRects(),
     };
-    const place = () =>
+    const place = () => {
+      // Measured at its full height each time, so it grows back when there is room again.
+      host.style.setProperty('max-height', 'none', 'important');
       void computePosition(reference, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          // A long card (warning signs, safety lines) never runs off the screen: it scrolls inside.
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) => {
-              const box = this.#shadow.root?.querySelector<HTMLElement>('.popover');
-              box?.style.setProperty('max-height', `${Math.max(120, Math.floor(availableHeight))}px`);
-            },
-          }),
-        ],
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
         platform: viewportPlatform,
-      }).then(({ x, y }) => {
+      }).then(({ x, y, placement }) => {
+        // A card taller than the room on its side (safety lines, warning signs, its actions) is cut
+        // to that room and scrolls inside, so its end stays reachable (floating-ui's size
+        // middleware would do it at four times the size).
+        const vv = visualViewport;
+        const viewTop = vv ? vv.offsetTop : 0;
+        const term = content.anchor.getBoundingClientRect();
+        const above = placement.startsWith('top');
+        const room = Math.max(120, above ? term.top - 14 - viewTop : viewTop + (vv ? vv.height : innerHeight) - 8 - y);
+        if (host.getBoundingClientRect().height > room) {
+          host.style.setProperty('max-height', `${Math.floor(room)}px`, 'important');
+          if (above) y = term.top - 6 - room;
+        }
         host.style.setProperty('left', `${Math.round(x)}px`, 'important');
         host.style.setProperty('top', `${Math.round(y)}px`, 'important');
       });
+    };
     place();
     // Follow the term when the page scrolls (any scroller) or the window resizes or zooms, at
     // most once a frame. (floating-ui's autoUpdate does more, at three times the size.)

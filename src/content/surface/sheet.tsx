@@ -9,6 +9,7 @@
 import { render } from 'preact';
 import { t } from '../../ui/i18n';
 import { TermCard } from '../../ui/TermCard';
+import { cardExtras } from '../card-extras';
 import { lower, pageZoom, raise, type ShadowHost } from './shadow-host';
 import type { Surface, SurfaceContent } from './surface';
 
@@ -51,6 +52,7 @@ export class BottomSheet implements Surface {
           {content.link && <p class="sheet-link">{t('sheetLink', content.link)}</p>}
           <TermCard
             card={content.card}
+            {...cardExtras(content.card)}
             guideHref={content.guideHref}
             nameId="plao-lens-name"
             onOpenGuide={(e) => {

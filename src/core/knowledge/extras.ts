@@ -18,9 +18,10 @@ export interface ExtrasFiles {
 export interface Pronunciation {
   /** "bis-FOS-fuh-nayt" */
   say: string;
-  /** Short form of the source, for the line under it: "Merriam-Webster Medical Dictionary". */
+  /** Short name of the source, for the card: "Merriam-Webster". */
   source: string;
-  url?: string;
+  /** The full citation (its address stays in the file: the background names no address). */
+  citation: string;
 }
 
 export interface Extras {
@@ -65,7 +66,7 @@ const respelling = z
 const pronunciationsShape = z.strictObject({
   sources: z.record(
     z.string().regex(/^[A-Z]+$/, 'keys are capital letters'),
-    z.strictObject({ citation: z.string().min(1), url: z.url().optional() }),
+    z.strictObject({ label: z.string().min(1).max(40), citation: z.string().min(1), url: z.url().optional() }),
   ),
   terms: z.record(z.string(), z.strictObject({ say: respelling, source: z.string() })),
 });
@@ -102,7 +103,12 @@ export function compileExtras(files: ExtrasFiles, terms: readonly { id: string; 
     const source = said!.sources[p.source];
     if (!known.has(id)) fail(files.pronunciations.path, `terms.${id}`, `no term has the id "${id}"`);
     else if (!source) fail(files.pronunciations.path, `terms.${id}.source`, `"${p.source}" is not in sources`);
-    else pronunciations[id] = { say: p.say, source: source.citation, ...(source.url ? { url: source.url } : {}) };
+    else
+      pronunciations[id] = {
+        say: p.say,
+        source: source.label,
+        citation: source.citation,
+      };
   }
 
   const withoutQuestions = terms

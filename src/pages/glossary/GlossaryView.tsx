@@ -14,6 +14,8 @@ export interface GlossaryViewProps {
   onCategory: (category: Category | null) => void;
   /** The term the address points at. */
   target: string;
+  /** More for an entry: how to say it, "Add to my questions". */
+  termExtras?: (term: Term) => ComponentChildren;
 }
 
 /** Terms in reading order for an A–Z glossary: by name, numbers first, ignoring case and accents. */
@@ -21,7 +23,8 @@ export function sortTerms(terms: Term[]): Term[] {
   return [...terms].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }));
 }
 
-export function GlossaryView({ knowledge, version, search, category, onCategory, target }: GlossaryViewProps) {
+export function GlossaryView(props: GlossaryViewProps) {
+  const { knowledge, version, search, category, onCategory, target, termExtras } = props;
   const { meta } = knowledge;
   // Everything derived from the knowledge alone is computed once, not on each filter change.
   const data = useMemo(() => {
@@ -42,7 +45,7 @@ export function GlossaryView({ knowledge, version, search, category, onCategory,
         <a class="brand" href="glossary.html">
           {t('glossaryBrand')}
         </a>{' '}
-        · <a href="guide.html">{t('glossaryGuidanceLink')}</a>
+        · <a href="guide.html">{t('glossaryGuidanceLink')}</a> · <a href="questions.html">{t('popupMyQuestions')}</a>
       </nav>
       <main>
         <h1>{t('glossaryTitle')}</h1>
@@ -66,6 +69,7 @@ export function GlossaryView({ knowledge, version, search, category, onCategory,
               version={version}
               isTarget={x.id === target}
               hidden={category !== null && x.category !== category}
+              extras={termExtras?.(x)}
             />
           ))}
         </div>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { fromPage, guidePath } from '../../core/addresses';
 import type { Article, SourceEntry, TermEntry as Term } from '../../core/knowledge/types';
 import { t } from '../../ui/i18n';
@@ -16,10 +17,12 @@ export interface TermEntryProps {
   /** The entry the address points at (glossary.html#id). */
   isTarget: boolean;
   hidden: boolean;
+  /** Shown under the name: how to say it, "Add to my questions". */
+  extras?: ComponentChildren;
 }
 
 /** One glossary entry: the full explanation, its sources, related terms and the guidance link. */
-export function TermEntry({ term, sources, names, article, version, isTarget, hidden }: TermEntryProps) {
+export function TermEntry({ term, sources, names, article, version, isTarget, hidden, extras }: TermEntryProps) {
   const number = (k: string) => term.sources.indexOf(k) + 1;
   return (
     // An article, not a named section: 57 region landmarks would bury the page's real ones.
@@ -35,6 +38,7 @@ export function TermEntry({ term, sources, names, article, version, isTarget, hi
         {term.name}
       </h2>
       <p class={`entry-category category-${term.category}`}>{categoryLabel(term.category)}</p>
+      {extras}
       {term.abbreviations.length > 0 && <p class="muted">{t('glossaryAlsoWritten', term.abbreviations.join(', '))}</p>}
       {term.seekCare ? (
         <div class="seek-care-box" role="note" aria-label={t('seekCareNow')}>

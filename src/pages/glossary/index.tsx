@@ -14,6 +14,7 @@ import { t } from '../../ui/i18n';
 import { SearchBox, useSearch } from '../../ui/SearchBox';
 import css from './glossary.css';
 import { GlossaryView } from './GlossaryView';
+import { TermExtras } from './TermExtras';
 
 const categoryOf = new Map(knowledge.terms.map((x) => [x.id, x.category]));
 const initialQuery = (new URLSearchParams(location.search).get('q') ?? '').trim().slice(0, 200);
@@ -89,6 +90,7 @@ function Glossary() {
       category={category}
       onCategory={setCategory}
       target={target}
+      termExtras={(term) => <TermExtras term={term} />}
     />
   );
 }

@@ -21,7 +21,7 @@ export function ArticleView({ article, bibliography, meta, version }: ArticleVie
         <a class="brand" href="guide.html">
           {t('guidanceTitle')}
         </a>{' '}
-        · <a href="glossary.html">{t('glossaryLink')}</a>
+        · <a href="glossary.html">{t('glossaryLink')}</a> · <a href="questions.html">{t('popupMyQuestions')}</a>
       </nav>
       <main>
         <article>
@@ -68,7 +68,7 @@ export function ArticleIndex({ articles }: { articles: Article[] }) {
         ))}
       </ol>
       <p>
-        <a href="glossary.html">{t('glossaryLink')}</a>
+        <a href="glossary.html">{t('glossaryLink')}</a> · <a href="questions.html">{t('popupMyQuestions')}</a>
       </p>
       <p class="disclaimer">{t('notMedicalAdvice')}</p>
     </main>

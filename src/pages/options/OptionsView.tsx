@@ -1,6 +1,7 @@
 import type { DisplayMode, HighlightStyle, Settings } from '../../core/settings';
 import { t } from '../../ui/i18n';
 import { ChoiceGroup, type Choice } from './ChoiceGroup';
+import { HiddenTermList } from './HiddenTermList';
 import { ResetControl } from './ResetControl';
 import { SiteList } from './SiteList';
 
@@ -19,6 +20,10 @@ export type OptionsState =
 export interface OptionsActions {
   onChange: (patch: Partial<Settings>) => void;
   onRemoveSite: (host: string) => void;
+  /** Highlights a hidden term again. */
+  onShowTerm: (id: string) => void;
+  /** A term's name, by id. */
+  termName: (id: string) => string;
   onAskReset: () => void;
   onCancelReset: () => void;
   onConfirmReset: () => void;
@@ -84,6 +89,8 @@ function Form({
   state,
   onChange,
   onRemoveSite,
+  onShowTerm,
+  termName,
   onAskReset,
   onCancelReset,
   onConfirmReset,
@@ -171,6 +178,8 @@ function Form({
         </div>
         <h3 id="off-sites-heading">{t('optionsOffSitesHeading')}</h3>
         <SiteList sites={settings.disabledSites} onRemove={onRemoveSite} />
+        <h3 id="hidden-terms-heading">{t('optionsHiddenHeading')}</h3>
+        <HiddenTermList ids={settings.hiddenTerms} name={termName} onShow={onShowTerm} />
       </section>
 
       <section aria-labelledby="reset-heading">

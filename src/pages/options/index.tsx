@@ -1,13 +1,15 @@
 /** Options page: the settings, saved as they change, in step with every other open surface. */
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { setSiteEnabled, type Settings } from '../../core/settings';
+import cards from 'plao:knowledge/cards';
+import { setSiteEnabled, setTermHidden, type Settings } from '../../core/settings';
 import { t } from '../../ui/i18n';
 import css from './options.css';
 import { OptionsView, type OptionsActions, type OptionsState } from './OptionsView';
 import { useStoredSettings } from '../settings-store';
 
 const STATUS_SHOWN_MS = 4000;
+const names = new Map(cards.map((c) => [c.id, c.name]));
 
 function Options() {
   const { settings, invalid, save, reset } = useStoredSettings();
@@ -42,6 +44,11 @@ function Options() {
     onRemoveSite: (host) => {
       if (settings) void report(save(setSiteEnabled(settings, host, true)), t('optionsSaved'));
     },
+    onShowTerm: (id) => {
+      if (settings) void report(save(setTermHidden(settings, id, false)), t('optionsSaved'));
+    },
+    // A term no longer in the glossary is still listed, by its id, so it can be shown again.
+    termName: (id) => names.get(id) ?? id,
     onAskReset: () => setConfirmingReset(true),
     onCancelReset: () => setConfirmingReset(false),
     onConfirmReset: () => {

@@ -18,6 +18,7 @@ export interface PopupViewProps {
   glossaryHref: string;
   guideHref: string;
   optionsHref: string;
+  questionsHref: string;
   onSiteSwitch: (on: boolean) => void;
   onPause: (paused: boolean) => void;
   onReveal: (id: string) => void;
@@ -63,6 +64,9 @@ export function PopupView(p: PopupViewProps) {
         </a>
         <a href={p.guideHref} target="_blank" rel="noopener">
           {t('popupGuidance')}
+        </a>
+        <a href={p.questionsHref} target="_blank" rel="noopener">
+          {t('popupMyQuestions')}
         </a>
         <a href={p.optionsHref} target="_blank" rel="noopener">
           {t('popupOptions')}

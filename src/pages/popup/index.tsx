@@ -88,6 +88,7 @@ function Popup() {
       glossaryHref={url(pagePath('glossary'))}
       guideHref={url(guidePath())}
       optionsHref={url(pagePath('options'))}
+      questionsHref={url(pagePath('questions'))}
       onSiteSwitch={(on) => {
         void save(setSiteEnabled(settings, host, on));
         // The page reads itself again when switched on; ask for its terms once it has.

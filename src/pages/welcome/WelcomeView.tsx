@@ -21,13 +21,15 @@ export function WelcomeView({ hostAccess, onRequestAccess }: WelcomeViewProps) {
       )}
       <h2>{t('welcomePrivacyHeading')}</h2>
       <p>{t('welcomePrivacy')}</p>
+      <h2>{t('welcomeKeptHeading')}</h2>
+      <p>{t('welcomeKept')}</p>
       <h2>{t('welcomeAdviceHeading')}</h2>
       <p>{t('welcomeAdvice')}</p>
       <h2>{t('welcomeKeysHeading')}</h2>
       <p>{t('welcomeKeys')}</p>
       <p>
         <a href="guide.html">{t('welcomeReadGuidance')}</a> · <a href="glossary.html">{t('openGlossary')}</a> ·{' '}
-        <a href="options.html">{t('popupOptions')}</a>
+        <a href="questions.html">{t('popupMyQuestions')}</a> · <a href="options.html">{t('popupOptions')}</a>
       </p>
     </main>
   );

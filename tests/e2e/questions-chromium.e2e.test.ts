@@ -1,0 +1,4 @@
+import { launchChromium } from '../support/chromium';
+import { questionsSuite } from './page-suites';
+
+questionsSuite('Chromium', launchChromium);

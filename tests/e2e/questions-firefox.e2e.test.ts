@@ -1,0 +1,4 @@
+import { launchFirefox } from '../support/firefox';
+import { questionsSuite } from './page-suites';
+
+questionsSuite('Firefox', launchFirefox);
