@@ -3,11 +3,9 @@
  * first implementation of the display surface, used for hover, the keyboard and wide screens.
  */
 import { computePosition, flip, offset, shift, type Platform } from '@floating-ui/core';
-import { render } from 'preact';
-import { TermCard } from '../../ui/TermCard';
-import { cardExtras } from '../card-extras';
-import { lower, pageZoom, raise, type ShadowHost } from './shadow-host';
-import type { Surface, SurfaceContent } from './surface';
+import { cardView, HostedSurface } from './hosted';
+import { pageZoom } from './shadow-host';
+import type { SurfaceContent } from './surface';
 
 type Box = { getBoundingClientRect(): DOMRect };
 
@@ -35,39 +33,12 @@ const viewportPlatform: Platform = {
   },
 };
 
-export class AnchoredPopover implements Surface {
-  #stopFollowing: (() => void) | undefined;
-  #open = false;
-  readonly #shadow: ShadowHost;
-
-  constructor(shadow: ShadowHost) {
-    this.#shadow = shadow;
-  }
-
-  get isOpen(): boolean {
-    return this.#open;
-  }
-
-  contains(target: EventTarget | null): boolean {
-    return target !== null && target === this.#shadow.element;
-  }
-
+export class AnchoredPopover extends HostedSurface {
   show(content: SurfaceContent): void {
-    const { host, root } = this.#shadow.attach();
-    render(
+    const { host, root } = this.mount(
       <div class="popover" role="dialog" aria-labelledby="plao-lens-name" tabIndex={-1}>
-        <TermCard
-          card={content.card}
-          {...cardExtras(content.card)}
-          guideHref={content.guideHref}
-          nameId="plao-lens-name"
-          onOpenGuide={(e) => {
-            e.preventDefault();
-            content.onOpenGuide();
-          }}
-        />
+        {cardView(content)}
       </div>,
-      root,
     );
     for (const [k, v] of [
       ['top', '0px'],
@@ -81,9 +52,6 @@ export class AnchoredPopover implements Surface {
       host.style.setProperty(k!, v!, 'important');
     // The host inherits a zoom the page sets on <html>; undo it so its coordinates are the viewport's.
     host.style.setProperty('zoom', String(1 / pageZoom()), 'important');
-    raise(host);
-    this.#open = true;
-    this.#shadow.guard(true);
     const reference = {
       getBoundingClientRect: () => content.anchor.getBoundingClientRect(),
       getClientRects: () => content.anchor.getClientRects(),
@@ -113,40 +81,12 @@ export class AnchoredPopover implements Surface {
         host.style.setProperty('top', `${Math.round(y)}px`, 'important');
       });
     };
-    place();
-    // Follow the term when the page scrolls (any scroller) or the window resizes or zooms, at
-    // most once a frame. (floating-ui's autoUpdate does more, at three times the size.)
-    this.#stopFollowing?.();
-    const follow = new AbortController();
-    let frame = 0;
-    const onMove = () => {
-      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), place()));
-    };
-    addEventListener('scroll', onMove, { capture: true, passive: true, signal: follow.signal });
-    addEventListener('resize', onMove, { passive: true, signal: follow.signal });
-    this.#stopFollowing = () => {
-      follow.abort();
-      cancelAnimationFrame(frame);
-    };
+    // Follow the term when the page scrolls (any scroller) or the window resizes or zooms. (floating-ui's
+    // autoUpdate does more, at three times the size.)
+    this.open(host, place, (onChange, signal) => {
+      addEventListener('scroll', onChange, { capture: true, passive: true, signal });
+      addEventListener('resize', onChange, { passive: true, signal });
+    });
     if (content.focus) root.querySelector<HTMLElement>('.popover')?.focus();
-  }
-
-  hide(): void {
-    const host = this.#shadow.element;
-    if (!this.#open || !host) return;
-    this.#open = false;
-    this.#shadow.guard(false);
-    this.#stopFollowing?.();
-    this.#stopFollowing = undefined;
-    lower(host);
-    if (this.#shadow.root) render(null, this.#shadow.root);
-  }
-
-  hasFocus(): boolean {
-    return this.#shadow.hasFocus();
-  }
-
-  destroy(): void {
-    this.hide();
   }
 }

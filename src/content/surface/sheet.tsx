@@ -6,12 +6,10 @@
  * large on a page without a viewport meta tag (laid out at 980 px, shown at ~0.4) as on any other,
  * and it stays in view while the reader pinch-zooms or scrolls.
  */
-import { render } from 'preact';
 import { t } from '../../ui/i18n';
-import { TermCard } from '../../ui/TermCard';
-import { cardExtras } from '../card-extras';
-import { lower, pageZoom, raise, type ShadowHost } from './shadow-host';
-import type { Surface, SurfaceContent } from './surface';
+import { cardView, HostedSurface } from './hosted';
+import { pageZoom, type ShadowHost } from './shadow-host';
+import type { SurfaceContent } from './surface';
 
 /** Below this visual-viewport width (CSS px, on screen) a tap opens the sheet, not the popover. */
 export const SHEET_MAX_WIDTH = 600;
@@ -22,95 +20,47 @@ export function narrowScreen(): boolean {
   return (vv ? vv.width * vv.scale : innerWidth) < SHEET_MAX_WIDTH;
 }
 
-export class BottomSheet implements Surface {
-  #open = false;
-  #stopFollowing: (() => void) | undefined;
-  readonly #shadow: ShadowHost;
+export class BottomSheet extends HostedSurface {
   readonly #onClose: () => void;
 
   constructor(shadow: ShadowHost, onClose: () => void) {
-    this.#shadow = shadow;
+    super(shadow);
     this.#onClose = onClose;
   }
 
-  get isOpen(): boolean {
-    return this.#open;
-  }
-
-  contains(target: EventTarget | null): boolean {
-    return target !== null && target === this.#shadow.element;
-  }
-
   show(content: SurfaceContent): void {
-    const { host, root } = this.#shadow.attach();
-    render(
+    const { host, root } = this.mount(
       <div class="sheet-frame">
         <div class="sheet" role="dialog" aria-labelledby="plao-lens-name" tabIndex={-1}>
           <button type="button" class="sheet-close" aria-label={t('sheetClose')} onClick={() => this.#onClose()}>
             <span aria-hidden="true">×</span>
           </button>
           {content.link && <p class="sheet-link">{t('sheetLink', content.link)}</p>}
-          <TermCard
-            card={content.card}
-            {...cardExtras(content.card)}
-            guideHref={content.guideHref}
-            nameId="plao-lens-name"
-            onOpenGuide={(e) => {
-              e.preventDefault();
-              content.onOpenGuide();
-            }}
-          />
+          {cardView(content)}
         </div>
       </div>,
-      root,
     );
     host.style.setProperty('pointer-events', 'none', 'important');
     host.style.setProperty('max-width', 'none', 'important');
     host.style.setProperty('transform-origin', '0 0', 'important');
-    raise(host);
-    this.#open = true;
-    this.#shadow.guard(true);
-    this.#place();
+    // Inside the visual viewport while the reader pinch-zooms, scrolls or turns the phone.
+    this.open(
+      host,
+      () => this.#place(),
+      (onChange, signal) => {
+        const opts = { passive: true, signal };
+        visualViewport?.addEventListener('resize', onChange, opts);
+        visualViewport?.addEventListener('scroll', onChange, opts);
+        addEventListener('resize', onChange, opts);
+      },
+    );
     this.#keepTermVisible(content.anchor);
-    this.#stopFollowing?.();
-    const follow = new AbortController();
-    let frame = 0;
-    const onChange = () => {
-      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), this.#place()));
-    };
-    const opts = { passive: true, signal: follow.signal };
-    visualViewport?.addEventListener('resize', onChange, opts);
-    visualViewport?.addEventListener('scroll', onChange, opts);
-    addEventListener('resize', onChange, opts);
-    this.#stopFollowing = () => {
-      follow.abort();
-      cancelAnimationFrame(frame);
-    };
     if (content.focus) root.querySelector<HTMLElement>('.sheet')?.focus();
-  }
-
-  hide(): void {
-    const host = this.#shadow.element;
-    if (!this.#open || !host) return;
-    this.#open = false;
-    this.#shadow.guard(false);
-    this.#stopFollowing?.();
-    this.#stopFollowing = undefined;
-    lower(host);
-    if (this.#shadow.root) render(null, this.#shadow.root);
-  }
-
-  hasFocus(): boolean {
-    return this.#shadow.hasFocus();
-  }
-
-  destroy(): void {
-    this.hide();
   }
 
   /** Covers the visual viewport, in screen pixels inside. */
   #place(): void {
-    const host = this.#shadow.element;
+    const host = this.shadow.element;
     if (!host) return;
     const vv = visualViewport;
     const scale = vv?.scale || 1;
@@ -129,7 +79,7 @@ export class BottomSheet implements Surface {
 
   /** Scrolls the page so the tapped term shows above the sheet, if the sheet covers it. */
   #keepTermVisible(anchor: Range): void {
-    const sheet = this.#shadow.root?.querySelector('.sheet');
+    const sheet = this.shadow.root?.querySelector('.sheet');
     const term = anchor.getBoundingClientRect();
     if (!sheet) return;
     const top = visualViewport?.offsetTop ?? 0;
