@@ -9,7 +9,7 @@ import type { Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { clickAt, clickInPopover, done, popoverStatus, setStorage, storage, storedTexts } from './questions-helpers';
 import { centreOfPainted } from '../support/in-page';
-import { hoverTerm, waitForPaint, waitForPopover } from '../support/page';
+import { hoverTerm, paintedUntil, waitForPaint, waitForPopover } from '../support/page';
 
 export async function addFromCardAndGlossary(driver: Driver, server: FixtureServer): Promise<void> {
   await setStorage(driver, {});
@@ -68,15 +68,14 @@ export async function hiddenTermsLeaveEveryPageAndComeBack(driver: Driver, serve
   await hoverTerm(page, 'bisphosphonate');
   await waitForPopover(page);
   await clickInPopover(page, '.term-hide');
-  const isGone = () => {
-    const h = CSS.highlights.get('plao-lens');
-    const texts = h ? [...(h as unknown as Iterable<Range>)].map((r) => r.toString().toLowerCase()) : [];
-    return texts.length > 5 && !texts.includes('bisphosphonate');
+  const isGone = (texts: string[]) => {
+    const lower = texts.map((t) => t.toLowerCase());
+    return lower.length > 5 && !lower.includes('bisphosphonate');
   };
   // On every open page at once, the others still painted.
-  await page.waitFor(isGone);
+  await paintedUntil(page, isGone, 'bisphosphonate unpainted, the others still painted');
   await other.bringToFront?.();
-  await other.waitFor(isGone);
+  await paintedUntil(other, isGone, 'bisphosphonate unpainted in the other tab');
   expect((await storage(driver)).settings).toEqual({ version: 1, hiddenTerms: ['bisphosphonate'] });
 
   const options = await driver.openExtensionPage('pages/options.html');
@@ -88,13 +87,10 @@ export async function hiddenTermsLeaveEveryPageAndComeBack(driver: Driver, serve
   await options.screenshot('options-hidden-terms');
   await clickAt(options, 'li[data-term="bisphosphonate"] button');
   await options.waitFor(() => document.querySelector('.hidden-empty'));
-  const isBack = () => {
-    const h = CSS.highlights.get('plao-lens');
-    return !!h && [...(h as unknown as Iterable<Range>)].some((r) => r.toString().toLowerCase() === 'bisphosphonate');
-  };
+  const isBack = (texts: string[]) => texts.some((t) => t.toLowerCase() === 'bisphosphonate');
   await page.bringToFront?.();
-  await page.waitFor(isBack);
-  await other.waitFor(isBack);
+  await paintedUntil(page, isBack, 'bisphosphonate painted again');
+  await paintedUntil(other, isBack, 'bisphosphonate painted again in the other tab');
   await done(driver, options);
   await page.close();
   await other.close();
