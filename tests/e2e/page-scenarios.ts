@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { writeSettings } from '../support/extension';
-import { popoverText } from '../support/in-page';
+import { framePaintedTexts, popoverText } from '../support/in-page';
 import { openPainted, paintedUntil, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 
 /** Centre of the n-th occurrence of `word` in the page's light DOM text (painted or not). */
@@ -27,18 +27,7 @@ export async function shadowRootsAndFrames(driver: Driver, server: FixtureServer
   const page = await driver.open(server.url('/fixtures/dynamic.html'));
   const painted = await paintedUntil(page, (t) => t.includes('romosozumab'), 'the open shadow root');
   expect(painted).not.toContain('denosumab'); // closed shadow roots are the page's own business
-  const inFrame = await page.waitFor(() => {
-    const w = (document.getElementById('frame') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
-    const h = w.CSS.highlights.get('plao-lens');
-    const text = (s: AbstractRange) => {
-      const l = new w.Range();
-      l.setStart(s.startContainer, s.startOffset);
-      l.setEnd(s.endContainer, s.endOffset);
-      return l.toString();
-    };
-    return h ? [...(h as unknown as Iterable<AbstractRange>)].map(text) : null;
-  });
-  expect(inFrame).toEqual(['kyphoplasty']);
+  expect(await page.waitFor(framePaintedTexts, 'frame')).toEqual(['kyphoplasty']);
   await page.screenshot('dynamic-shadow-frame');
   await page.close();
 }
@@ -46,21 +35,10 @@ export async function shadowRootsAndFrames(driver: Driver, server: FixtureServer
 /** Frames that hold text but no address (srcdoc, about:blank filled by the page) are read too. */
 export async function readsInlineFrames(driver: Driver, server: FixtureServer): Promise<void> {
   const page = await driver.open(server.url('/fixtures/inline-frames.html'));
-  const framePainted = (id: string) => {
-    const w = (document.getElementById(id) as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
-    const h = w.CSS.highlights.get('plao-lens');
-    const text = (s: AbstractRange) => {
-      const l = new w.Range();
-      l.setStart(s.startContainer, s.startOffset);
-      l.setEnd(s.endContainer, s.endOffset);
-      return l.toString();
-    };
-    return h ? [...(h as unknown as Iterable<AbstractRange>)].map(text) : null;
-  };
-  expect(await page.waitFor(framePainted, 'srcdoc')).toEqual(['kyphoplasty']);
-  expect(await page.waitFor(framePainted, 'blank')).toEqual(['teriparatide']);
+  expect(await page.waitFor(framePaintedTexts, 'srcdoc')).toEqual(['kyphoplasty']);
+  expect(await page.waitFor(framePaintedTexts, 'blank')).toEqual(['teriparatide']);
   // The frame left empty gets nothing at all: no highlight registered.
-  expect(await page.evaluate(framePainted, 'empty')).toBeNull();
+  expect(await page.evaluate(framePaintedTexts, 'empty')).toBeNull();
   await page.screenshot('inline-frames');
   await page.close();
 }

@@ -17,6 +17,19 @@ export function paintedTexts(): string[] {
   return h ? [...(h as unknown as Iterable<AbstractRange>)].map((r) => live(r).toString()) : [];
 }
 
+/** The text of every range painted in the iframe `#id` (same origin), or null while it has none. */
+export function framePaintedTexts(id: string): string[] | null {
+  const w = (document.getElementById(id) as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
+  const h = w.CSS.highlights.get('plao-lens');
+  const text = (s: AbstractRange) => {
+    const l = new w.Range();
+    l.setStart(s.startContainer, s.startOffset);
+    l.setEnd(s.endContainer, s.endOffset);
+    return l.toString();
+  };
+  return h ? [...(h as unknown as Iterable<AbstractRange>)].map(text) : null;
+}
+
 /** Centre of the first painted range whose text equals `text` (case-insensitive), scrolled into view. */
 export function centreOfPainted(text: string): { x: number; y: number } | null {
   const h = CSS.highlights.get('plao-lens');
