@@ -49,6 +49,13 @@ describe('a broken entry fails with file, field and reason; a term with no entry
     });
     expect(r.extras).toBeUndefined();
   });
+  test('a question in words the content does not use ("bone scan")', () => {
+    const files = shipped();
+    files.questions.text = files.questions.text.replace('- Was my bone density scan read', '- Was my bone scan read');
+    const r = compileExtras(files, terms);
+    expect(r.errors.map((e) => `${e.file} ${e.field}`)).toContain('extras/questions.yaml osteoporosis[0]');
+    expect(r.errors.find((e) => e.field === 'osteoporosis[0]')?.reason).toMatch(/bone density scan/);
+  });
   test('a malformed question and a malformed respelling', () => {
     const files = shipped();
     files.questions.text = files.questions.text

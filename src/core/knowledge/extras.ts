@@ -7,6 +7,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { avoidedWords } from './checks';
 import { describeIssues } from './schema';
 import type { Category } from './types';
 
@@ -94,8 +95,13 @@ export function compileExtras(files: ExtrasFiles, terms: readonly { id: string; 
   };
 
   const questions = read(files.questions, questionsShape);
-  for (const id of Object.keys(questions ?? {}))
+  for (const [id, list] of Object.entries(questions ?? {})) {
     if (!known.has(id)) fail(files.questions.path, id, `no term has the id "${id}"`);
+    // The same words as the cards and guidance: one name per thing, one locale.
+    list.forEach((q, i) => {
+      for (const reason of avoidedWords(q)) fail(files.questions.path, `${id}[${i}]`, reason);
+    });
+  }
 
   const said = read(files.pronunciations, pronunciationsShape);
   const pronunciations: Record<string, Pronunciation> = {};
