@@ -41,8 +41,8 @@ export async function addFromCardAndGlossary(driver: Driver, server: FixtureServ
   await clickAt(glossary, '#dxa-scan .add-question');
   await glossary.waitFor(() => document.querySelector('#dxa-scan [role="status"]')?.textContent?.includes('Added'));
   expect((await storedTexts(driver)).slice(2)).toEqual([
-    'Was my bone scan read with a Z-score, not a T-score?',
-    'Do I need another bone scan, and when?',
+    'Was my bone density scan read with a Z-score, not a T-score?',
+    'Do I need another bone density scan, and when?',
   ]);
   // The glossary says how to say hard names too.
   expect(await glossary.evaluate(() => document.querySelector('#teriparatide .term-say')?.textContent)).toContain(

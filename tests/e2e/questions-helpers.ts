@@ -94,8 +94,8 @@ export const DOZEN = {
   version: 1,
   items: [
     ['What do my scans show? How many spine bones are broken?', 'vertebral-compression-fracture'],
-    ['Was my bone scan read with a Z-score, not a T-score?', 'dxa-scan'],
-    ['Do I need another bone scan, and when?', 'dxa-scan'],
+    ['Was my bone density scan read with a Z-score, not a T-score?', 'dxa-scan'],
+    ['Do I need another bone density scan, and when?', 'dxa-scan'],
     ['Which blood tests have you done to look for other causes of weak bones?', 'blood-tests-for-secondary-causes'],
     ['Do you suggest a bisphosphonate for me? Why this one?', 'bisphosphonate'],
     ['How would it affect breastfeeding or a future pregnancy?', 'bisphosphonate'],
