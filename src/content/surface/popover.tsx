@@ -34,12 +34,23 @@ const viewportPlatform: Platform = {
 };
 
 export class AnchoredPopover extends HostedSurface {
-  show(content: SurfaceContent): void {
-    const { host, root } = this.mount(
+  /** A render of `content` where nobody sees it, ahead of the first hover (see `warmWith`). */
+  warm(content: SurfaceContent): void {
+    this.warmWith(this.#view(content));
+  }
+
+  #view(content: SurfaceContent) {
+    return (
       <div class="popover" role="dialog" aria-labelledby="plao-lens-name" tabIndex={-1}>
         {cardView(content)}
-      </div>,
+      </div>
     );
+  }
+
+  show(content: SurfaceContent): void {
+    // Read before the writes below, so it does not force a style pass of its own.
+    const zoom = pageZoom();
+    const { host, root } = this.mount(this.#view(content));
     for (const [k, v] of [
       ['top', '0px'],
       ['left', '0px'],
@@ -51,7 +62,7 @@ export class AnchoredPopover extends HostedSurface {
     ])
       host.style.setProperty(k!, v!, 'important');
     // The host inherits a zoom the page sets on <html>; undo it so its coordinates are the viewport's.
-    host.style.setProperty('zoom', String(1 / pageZoom()), 'important');
+    host.style.setProperty('zoom', String(1 / zoom), 'important');
     const reference = {
       getBoundingClientRect: () => content.anchor.getBoundingClientRect(),
       getClientRects: () => content.anchor.getClientRects(),
