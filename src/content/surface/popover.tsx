@@ -92,9 +92,18 @@ export class AnchoredPopover extends HostedSurface {
         host.style.setProperty('top', `${Math.round(y)}px`, 'important');
       });
     };
+    // The first placement waits for the browser's own layout of the new card (a ResizeObserver calls
+    // back after layout, before paint), instead of forcing one from script inside the hover.
+    let laidOut = false;
+    const placeAfterLayout = () => {
+      if (laidOut) return place();
+      laidOut = true;
+      const ro = new ResizeObserver(() => (ro.disconnect(), place()));
+      ro.observe(host);
+    };
     // Follow the term when the page scrolls (any scroller) or the window resizes or zooms. (floating-ui's
     // autoUpdate does more, at three times the size.)
-    this.open(host, place, (onChange, signal) => {
+    this.open(host, placeAfterLayout, (onChange, signal) => {
       addEventListener('scroll', onChange, { capture: true, passive: true, signal });
       addEventListener('resize', onChange, { passive: true, signal });
     });
