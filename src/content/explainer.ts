@@ -83,6 +83,26 @@ export class Explainer {
     return this.#host;
   }
 
+  /**
+   * Readies the card's host ahead of the first hover, and renders `term`'s card once where nobody
+   * sees it (the page has terms; called when idle). The card stays cached for its hover.
+   */
+  prepare(term: number): void {
+    if (this.#signal.aborted) return;
+    this.#host.prepare();
+    void this.#card(term).then((card) => {
+      if (!card || this.#signal.aborted || this.#display.kind !== 'closed') return;
+      const { article, section } = card.guide;
+      this.#popover.warm({
+        card,
+        anchor: new Range(),
+        guideHref: this.#deps.guideHref(article, section),
+        onOpenGuide: () => undefined,
+        focus: false,
+      });
+    });
+  }
+
   get current(): PageMatch | null {
     return this.#display.kind === 'closed' ? null : this.#display.match;
   }

@@ -42,6 +42,7 @@ export class Lens {
   #lastRevealed: PageMatch | null = null;
   #reportTimer: ReturnType<typeof setTimeout> | undefined;
   #reported = -1;
+  #prepared = false;
 
   readonly #deps: LensDeps;
 
@@ -159,7 +160,17 @@ export class Lens {
   #scheduleReport(): void {
     clearTimeout(this.#reportTimer);
     this.#reportTimer = setTimeout(() => {
-      const distinct = new Set(this.#index.visible().map((m) => m.term)).size;
+      const visible = this.#index.visible();
+      const distinct = new Set(visible.map((m) => m.term)).size;
+      // A page with terms will likely be hovered: build the card's host while the page is idle, so
+      // the first hover pays only for showing and placing the card. Never in a frame without terms.
+      const first = visible[0];
+      if (first && !this.#prepared) {
+        this.#prepared = true;
+        const prepare = () => this.#explainer.prepare(first.term);
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
+        else setTimeout(prepare, 0);
+      }
       // A living page repaints all the time; the badge needs a message only when its number changes.
       if (distinct === this.#reported) return;
       this.#reported = distinct;

@@ -34,12 +34,23 @@ const viewportPlatform: Platform = {
 };
 
 export class AnchoredPopover extends HostedSurface {
-  show(content: SurfaceContent): void {
-    const { host, root } = this.mount(
+  /** A render of `content` where nobody sees it, ahead of the first hover (see `warmWith`). */
+  warm(content: SurfaceContent): void {
+    this.warmWith(this.#view(content));
+  }
+
+  #view(content: SurfaceContent) {
+    return (
       <div class="popover" role="dialog" aria-labelledby="plao-lens-name" tabIndex={-1}>
         {cardView(content)}
-      </div>,
+      </div>
     );
+  }
+
+  show(content: SurfaceContent): void {
+    // Read before the writes below, so it does not force a style pass of its own.
+    const zoom = pageZoom();
+    const { host, root } = this.mount(this.#view(content));
     for (const [k, v] of [
       ['top', '0px'],
       ['left', '0px'],
@@ -51,7 +62,7 @@ export class AnchoredPopover extends HostedSurface {
     ])
       host.style.setProperty(k!, v!, 'important');
     // The host inherits a zoom the page sets on <html>; undo it so its coordinates are the viewport's.
-    host.style.setProperty('zoom', String(1 / pageZoom()), 'important');
+    host.style.setProperty('zoom', String(1 / zoom), 'important');
     const reference = {
       getBoundingClientRect: () => content.anchor.getBoundingClientRect(),
       getClientRects: () => content.anchor.getClientRects(),
@@ -81,9 +92,18 @@ export class AnchoredPopover extends HostedSurface {
         host.style.setProperty('top', `${Math.round(y)}px`, 'important');
       });
     };
+    // The first placement waits for the browser's own layout of the new card (a ResizeObserver calls
+    // back after layout, before paint), instead of forcing one from script inside the hover.
+    let laidOut = false;
+    const placeAfterLayout = () => {
+      if (laidOut) return place();
+      laidOut = true;
+      const ro = new ResizeObserver(() => (ro.disconnect(), place()));
+      ro.observe(host);
+    };
     // Follow the term when the page scrolls (any scroller) or the window resizes or zooms. (floating-ui's
     // autoUpdate does more, at three times the size.)
-    this.open(host, place, (onChange, signal) => {
+    this.open(host, placeAfterLayout, (onChange, signal) => {
       addEventListener('scroll', onChange, { capture: true, passive: true, signal });
       addEventListener('resize', onChange, { passive: true, signal });
     });

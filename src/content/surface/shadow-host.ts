@@ -54,9 +54,17 @@ export class ShadowHost {
     return this.#root;
   }
 
+  /**
+   * Creates the host, its root and its stylesheet without putting it in the document, so the first
+   * card shown costs only its render and placement. The page sees nothing until `attach`.
+   */
+  prepare(): void {
+    if (!this.#host) this.#create();
+  }
+
   /** The host in the document (created on first use, put back if the page removed it) and its root. */
   attach(): { host: HTMLElement; root: ShadowRoot } {
-    if (!this.#host) this.#create();
+    this.prepare();
     const host = this.#host!;
     if (!host.isConnected) document.documentElement.appendChild(host);
     return { host, root: this.#root! };
