@@ -2,22 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+// What the bench build publishes in `data-plao-lens-bench`.
+import type { ScanStats } from '../src/content/reader';
 import { plainContext } from './browser';
 import { floorWalk, longTasks, markTerms, waitForScan, type TaskEntry } from './in-page';
 import { ROOT } from './pages';
 
 const LOAD_TIMEOUT = 120_000;
 const MARK_JS = join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
-
-/** What the bench build publishes in `data-plao-lens-bench`. */
-export interface ScanStats {
-  work: number;
-  wall: number;
-  firstPaint: number;
-  matches: number;
-  slices: number;
-  longestSlice: number;
-}
 
 export interface ScanRun extends ScanStats {
   /** Longest main-thread task (from a trace) that overlaps the scan, from its start to its end, ms. */
