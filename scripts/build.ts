@@ -179,7 +179,8 @@ export async function buildExtension(
     bundle: true,
     format: 'iife',
     target: browser === 'chromium' ? 'chrome120' : 'firefox142',
-    minify: true,
+    // PLAO_UNMINIFIED=1: readable names in CPU profiles (bench investigations only).
+    minify: !process.env.PLAO_UNMINIFIED,
     legalComments: 'linked',
     jsx: 'automatic',
     jsxImportSource: 'preact',
