@@ -2,36 +2,22 @@
  * The anchored popover: the card beside its term, following it as the page scrolls or zooms. The
  * first implementation of the display surface, used for hover, the keyboard and wide screens.
  */
-import { computePosition, flip, offset, shift, type Platform } from '@floating-ui/core';
 import { cardView, HostedSurface } from './hosted';
+import { placeCard } from './place';
 import { pageZoom } from './shadow-host';
 import type { SurfaceContent } from './surface';
 
-type Box = { getBoundingClientRect(): DOMRect };
-
 /**
- * floating-ui's core with a platform of three lines: the host is in the top layer, so the visual
- * viewport is its only clipping box and its coordinates are the viewport's whatever the page does
- * to <html> (a transform there is not a scroll offset, as the DOM platform would assume). The DOM
- * platform, which walks scroll and offset parents, would cost 7 KB in every frame.
+ * The host is in the top layer, so the visual viewport is its only clipping box and its
+ * coordinates are the viewport's whatever the page does to <html> (a transform there is not a
+ * scroll offset, as a DOM positioning library would assume).
  */
-const viewportPlatform: Platform = {
-  getElementRects: ({ reference, floating }) => {
-    const r = (reference as Box).getBoundingClientRect();
-    const f = (floating as Box).getBoundingClientRect();
-    return {
-      reference: { x: r.x, y: r.y, width: r.width, height: r.height },
-      floating: { x: 0, y: 0, width: f.width, height: f.height },
-    };
-  },
-  getDimensions: (el) => (el as Box).getBoundingClientRect(),
-  getClippingRect: () => {
-    const vv = visualViewport;
-    return vv
-      ? { x: vv.offsetLeft, y: vv.offsetTop, width: vv.width, height: vv.height }
-      : { x: 0, y: 0, width: innerWidth, height: innerHeight };
-  },
-};
+function visibleViewport() {
+  const vv = visualViewport;
+  return vv
+    ? { x: vv.offsetLeft, y: vv.offsetTop, width: vv.width, height: vv.height }
+    : { x: 0, y: 0, width: innerWidth, height: innerHeight };
+}
 
 export class AnchoredPopover extends HostedSurface {
   /** A render of `content` where nobody sees it, ahead of the first hover (see `warmWith`). */
@@ -63,34 +49,24 @@ export class AnchoredPopover extends HostedSurface {
       host.style.setProperty(k!, v!, 'important');
     // The host inherits a zoom the page sets on <html>; undo it so its coordinates are the viewport's.
     host.style.setProperty('zoom', String(1 / zoom), 'important');
-    const reference = {
-      getBoundingClientRect: () => content.anchor.getBoundingClientRect(),
-      getClientRects: () => content.anchor.getClientRects(),
-    };
     const place = () => {
       // Measured at its full height each time, so it grows back when there is room again.
       host.style.setProperty('max-height', 'none', 'important');
-      void computePosition(reference, host, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-        platform: viewportPlatform,
-      }).then(({ x, y, placement }) => {
-        // A card taller than the room on its side (safety lines, warning signs, its actions) is cut
-        // to that room and scrolls inside, so its end stays reachable (floating-ui's size
-        // middleware would do it at four times the size).
-        const vv = visualViewport;
-        const viewTop = vv ? vv.offsetTop : 0;
-        const term = content.anchor.getBoundingClientRect();
-        const above = placement.startsWith('top');
-        const room = Math.max(120, above ? term.top - 14 - viewTop : viewTop + (vv ? vv.height : innerHeight) - 8 - y);
-        if (host.getBoundingClientRect().height > room) {
-          host.style.setProperty('max-height', `${Math.floor(room)}px`, 'important');
-          if (above) y = term.top - 6 - room;
-        }
-        host.style.setProperty('left', `${Math.round(x)}px`, 'important');
-        host.style.setProperty('top', `${Math.round(y)}px`, 'important');
-      });
+      const term = content.anchor.getBoundingClientRect();
+      const view = visibleViewport();
+      const card = host.getBoundingClientRect();
+      const { x, y: below, placement } = placeCard(term, card, view);
+      let y = below;
+      // A card taller than the room on its side (safety lines, warning signs, its actions) is cut
+      // to that room and scrolls inside, so its end stays reachable.
+      const above = placement.startsWith('top');
+      const room = Math.max(120, above ? term.top - 14 - view.y : view.y + view.height - 8 - y);
+      if (card.height > room) {
+        host.style.setProperty('max-height', `${Math.floor(room)}px`, 'important');
+        if (above) y = term.top - 6 - room;
+      }
+      host.style.setProperty('left', `${Math.round(x)}px`, 'important');
+      host.style.setProperty('top', `${Math.round(y)}px`, 'important');
     };
     // The first placement waits for the browser's own layout of the new card (a ResizeObserver calls
     // back after layout, before paint), instead of forcing one from script inside the hover.
@@ -101,8 +77,7 @@ export class AnchoredPopover extends HostedSurface {
       const ro = new ResizeObserver(() => (ro.disconnect(), place()));
       ro.observe(host);
     };
-    // Follow the term when the page scrolls (any scroller) or the window resizes or zooms. (floating-ui's
-    // autoUpdate does more, at three times the size.)
+    // Follow the term when the page scrolls (any scroller) or the window resizes or zooms.
     this.open(host, placeAfterLayout, (onChange, signal) => {
       addEventListener('scroll', onChange, { capture: true, passive: true, signal });
       addEventListener('resize', onChange, { passive: true, signal });
