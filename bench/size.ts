@@ -3,7 +3,7 @@
  * it, and what of it is code. The code share comes from an esbuild metafile of the same entry
  * built with the release options (see buildExtension in scripts/build.ts): the bytes that the
  * `plao:knowledge/…` inputs (the compiled glossary, injected by the build's plugin) add to the
- * output are subtracted. The plugins are the build's own (`buildPlugins`), so the probe serves the
+ * output are subtracted. The plugins are the build's own (`contentPlugins`), so the probe serves the
  * glossary in the same form as the release build. The metafile build must come out the same size as the release file;
  * the report says if it does not.
  */
@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge } from '../scripts/knowledge';
-import { buildPlugins } from '../scripts/build';
+import { contentPlugins } from '../scripts/build';
 import { ROOT } from './pages';
 
 export interface SizeReport {
@@ -57,7 +57,7 @@ export async function measureSize(releaseBuilt: boolean): Promise<SizeReport> {
     jsxImportSource: 'preact',
     loader: { '.css': 'text' },
     define: { __TEST__: 'false', __BENCH__: 'false', __BROWSER__: '"chromium"' },
-    plugins: buildPlugins(content, full),
+    plugins: contentPlugins(content, full),
     logLevel: 'warning',
   });
   const [name, output] = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('content.js'))!;

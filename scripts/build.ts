@@ -4,7 +4,7 @@
  * `dist/test/<browser>/` (popover shadow root open; nothing else differs).
  * The knowledge is validated first; any error stops the build with file, field and reason.
  */
-import { build, transform, type Plugin } from 'esbuild';
+import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
 import { zipSync } from 'fflate';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -111,9 +111,28 @@ const minifiedCssText: Plugin = {
   },
 };
 
-/** The build's esbuild plugins, in order; the bench's size probe uses the same ones. */
-export function buildPlugins(content: ContentKnowledge, full: FullKnowledge): Plugin[] {
+/** The build's esbuild plugins, in order. */
+function buildPlugins(content: ContentKnowledge, full: FullKnowledge): Plugin[] {
   return [knowledgePlugin(content, full), extrasPlugin(full), noRawHtmlPlugin, minifiedCssText];
+}
+
+/**
+ * On a page, `preact` is the content script's own small renderer: every frame of every page loads
+ * the script, and Preact's diffing would be a sixth of it for a card that changes rarely. The popup
+ * and the pages keep Preact; the card component is the same (see src/content/surface/dom-render.ts).
+ */
+const contentPreact: Plugin = {
+  name: 'content-preact',
+  setup(b) {
+    b.onResolve({ filter: /^preact(\/jsx-runtime)?$/ }, () => ({
+      path: join(ROOT, 'src/content/surface/dom-render.ts'),
+    }));
+  },
+};
+
+/** The content script's esbuild plugins; the bench's size probe uses the same ones. */
+export function contentPlugins(content: ContentKnowledge, full: FullKnowledge): Plugin[] {
+  return [contentPreact, ...buildPlugins(content, full)];
 }
 
 function manifestFor(browser: Browser): Record<string, unknown> {
@@ -172,8 +191,8 @@ export async function buildExtension(
   const out = outDir(browser, mode, glossary);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'pages'), { recursive: true });
-  await build({
-    entryPoints: entryPoints(),
+  const { content: contentEntry, ...others } = entryPoints();
+  const options = {
     absWorkingDir: ROOT,
     outdir: out,
     bundle: true,
@@ -189,9 +208,12 @@ export async function buildExtension(
       __TEST__: String(mode === 'test'),
       __BENCH__: String(mode === 'bench'),
     },
-    plugins: buildPlugins(content, full),
     logLevel: 'warning',
-  });
+  } satisfies BuildOptions;
+  await Promise.all([
+    build({ ...options, entryPoints: { content: contentEntry! }, plugins: contentPlugins(content, full) }),
+    build({ ...options, entryPoints: others, plugins: buildPlugins(content, full) }),
+  ]);
   cpSync(join(ROOT, 'src/content/highlight.css'), join(out, 'content.css'));
   cpSync(join(ROOT, 'src/ui/page.css'), join(out, 'pages/page.css'));
   writePages(out);
