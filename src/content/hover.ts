@@ -137,3 +137,19 @@ export function trackTaps(
     { capture: true, signal },
   );
 }
+
+/**
+ * Calls `run` once, at the reader's first sign of using the page: the pointer moving over it, a
+ * touch, a key. Chromium also sends moves without movement when a page lays out under a still
+ * pointer; those are no sign of anything.
+ */
+export function onFirstIntent(signal: AbortSignal, run: () => void): void {
+  const done = new AbortController();
+  const listener = (e: Event) => {
+    if (e.type === 'pointermove' && !(e as MouseEvent).movementX && !(e as MouseEvent).movementY) return;
+    done.abort();
+    run();
+  };
+  for (const type of ['pointermove', 'touchstart', 'keydown'])
+    addEventListener(type, listener, { capture: true, passive: true, signal: AbortSignal.any([signal, done.signal]) });
+}

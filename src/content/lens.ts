@@ -10,7 +10,7 @@ import type { MatcherData } from '../core/matcher/types';
 import type { PageTerm } from '../core/messages';
 import type { Settings } from '../core/settings';
 import { Explainer } from './explainer';
-import { matchAt, trackPointer, trackTaps } from './hover';
+import { matchAt, onFirstIntent, trackPointer, trackTaps } from './hover';
 import { liveRange, MatchIndex, type PageMatch } from './match-index';
 import { flash, Painter } from './painter';
 import { PageReader, type ScanStats } from './reader';
@@ -157,19 +157,29 @@ export class Lens {
     return this.#explainer.open(m);
   }
 
+  /**
+   * A page with terms may be hovered: at the reader's first sign of using the page (the pointer
+   * moving over it, a touch, a key) build the card's host and render `term`'s card once out of
+   * sight, so the first hover pays only for showing and placing the card. Not at load: a page
+   * nobody points at (most of them, and every page loaded in the background) never pays for it.
+   */
+  #prepareOnIntent(term: number): void {
+    onFirstIntent(this.#ac.signal, () => {
+      const run = () => this.#explainer.prepare(term);
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 150 });
+      else setTimeout(run, 0);
+    });
+  }
+
   #scheduleReport(): void {
     clearTimeout(this.#reportTimer);
     this.#reportTimer = setTimeout(() => {
       const visible = this.#index.visible();
       const distinct = new Set(visible.map((m) => m.term)).size;
-      // A page with terms will likely be hovered: build the card's host while the page is idle, so
-      // the first hover pays only for showing and placing the card. Never in a frame without terms.
       const first = visible[0];
       if (first && !this.#prepared) {
         this.#prepared = true;
-        const prepare = () => this.#explainer.prepare(first.term);
-        if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
-        else setTimeout(prepare, 0);
+        this.#prepareOnIntent(first.term);
       }
       // A living page repaints all the time; the badge needs a message only when its number changes.
       if (distinct === this.#reported) return;

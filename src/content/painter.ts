@@ -87,9 +87,10 @@ export class Painter {
   clear(): void {
     this.#painted.clear();
     this.#groups.clear();
-    this.#highlight?.clear();
-    if (highlightsSupported() && CSS.highlights.get(HIGHLIGHT_NAME) === this.#highlight)
-      CSS.highlights.delete(HIGHLIGHT_NAME);
+    // Nothing painted yet (every start): the page's highlight registry is not touched.
+    if (!this.#highlight) return;
+    this.#highlight.clear();
+    if (CSS.highlights.get(HIGHLIGHT_NAME) === this.#highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
     this.#highlight = undefined;
   }
 
