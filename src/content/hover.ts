@@ -140,13 +140,12 @@ export function trackTaps(
 
 /**
  * Calls `run` once, at the reader's first sign of using the page: the pointer moving over it, a
- * touch, a key. Chromium also sends moves without movement when a page lays out under a still
- * pointer; those are no sign of anything.
+ * touch, a key. (A pointer resting on a page that lays out under it also sends moves in Chromium:
+ * a reader with a pointer on the page, so that counts too.)
  */
 export function onFirstIntent(signal: AbortSignal, run: () => void): void {
   const done = new AbortController();
-  const listener = (e: Event) => {
-    if (e.type === 'pointermove' && !(e as MouseEvent).movementX && !(e as MouseEvent).movementY) return;
+  const listener = () => {
     done.abort();
     run();
   };
