@@ -25,8 +25,14 @@ interface Owner {
 export function jsx(type: Type, props: Props): VNode {
   return { type, props };
 }
-export { jsx as jsxs };
 
+/**
+ * What esbuild's JSX transform calls for elements with several children, and for `<>`.
+ * @public
+ */
+export const jsxs = (type: Type, props: Props): VNode => ({ type, props });
+
+/** @public */
 export function Fragment(props: Props): unknown {
   return props.children;
 }
