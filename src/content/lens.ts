@@ -43,6 +43,8 @@ export class Lens {
   #reportTimer: ReturnType<typeof setTimeout> | undefined;
   #reported = -1;
   #prepared = false;
+  /** The reader has moved the pointer over the page, touched it or pressed a key. */
+  #used = false;
 
   readonly #deps: LensDeps;
 
@@ -79,6 +81,10 @@ export class Lens {
     const find = (x: number, y: number) => matchAt(this.#index, x, y, this.#reader.shadowRoots);
     trackPointer(signal, find, (m, target) => this.#explainer.hover(m, target));
     trackTaps(signal, find, (m, target) => this.#explainer.tap(m, target));
+    onFirstIntent(signal, () => {
+      this.#used = true;
+      this.#prepareWhenUsed();
+    });
     this.#reader.start();
   }
 
@@ -158,17 +164,20 @@ export class Lens {
   }
 
   /**
-   * A page with terms may be hovered: at the reader's first sign of using the page (the pointer
-   * moving over it, a touch, a key) build the card's host and render `term`'s card once out of
-   * sight, so the first hover pays only for showing and placing the card. Not at load: a page
-   * nobody points at (most of them, and every page loaded in the background) never pays for it.
+   * A page with terms may be hovered: once the reader has shown a sign of using the page (the
+   * pointer moving over it, a touch, a key) and terms are painted, build the card's host and render
+   * the first term's card once out of sight, so the first hover pays only for showing and placing
+   * the card. Not merely because a page loaded: one nobody points at (most of them, and every page
+   * loaded in the background) never pays for it.
    */
-  #prepareOnIntent(term: number): void {
-    onFirstIntent(this.#ac.signal, () => {
-      const run = () => this.#explainer.prepare(term);
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 150 });
-      else setTimeout(run, 0);
-    });
+  #prepareWhenUsed(): void {
+    if (this.#prepared || !this.#used) return;
+    const first = this.#index.visible()[0];
+    if (!first) return;
+    this.#prepared = true;
+    const run = () => this.#explainer.prepare(first.term);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 150 });
+    else setTimeout(run, 0);
   }
 
   #scheduleReport(): void {
@@ -176,11 +185,7 @@ export class Lens {
     this.#reportTimer = setTimeout(() => {
       const visible = this.#index.visible();
       const distinct = new Set(visible.map((m) => m.term)).size;
-      const first = visible[0];
-      if (first && !this.#prepared) {
-        this.#prepared = true;
-        this.#prepareOnIntent(first.term);
-      }
+      this.#prepareWhenUsed();
       // A living page repaints all the time; the badge needs a message only when its number changes.
       if (distinct === this.#reported) return;
       this.#reported = distinct;
