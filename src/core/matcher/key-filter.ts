@@ -33,8 +33,9 @@ function stemEnd(text: string, from: number, to: number, kind: number): number {
  */
 function hash(text: string, from: number, to: number, lower: number): number {
   let h = 0;
-  // Multiplying as doubles stays exact below 2^53, and `| 0` then wraps as Math.imul would.
-  for (let i = from; i < to; i++) h = (h * 31 + (text.charCodeAt(i) | lower)) | 0;
+  // Math.imul, not `h * 31`: V8 compiles a product of two int32s as a checked multiply that
+  // leaves the fast path on overflow, which a hash overflows at every few characters.
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | lower)) | 0;
   return h;
 }
 
@@ -66,20 +67,21 @@ class Bits {
 }
 
 /** A word of one character: its "second character" in the pair table. */
-const NONE = 0x20;
+export const PAIR_NONE = 0x20;
 
-/** The index of a word's first two characters in the pair table. */
+/** The index of a word's first two (ASCII) characters in the pair table. */
 function pairIndex(c0: number, c1: number): number {
-  return ((c0 & 0x7f) << 7) | (c1 & 0x7f);
+  return (c0 << 7) | c1;
 }
 
 export class KeyFilters {
   /**
-   * A first test, before any hashing: for each pair of first two characters, bit MAYBE_WORD if a
-   * word key's stem starts with them (lower-cased), bit MAYBE_ABBREVIATION if an abbreviation's
-   * does (as written). Three words in four fail it on English pages.
+   * A first test, before any hashing: for each pair of first two characters (`c0 << 7 | c1`,
+   * PAIR_NONE for a word of one), bit MAYBE_WORD if a word key's stem starts with them
+   * lower-cased, bit MAYBE_ABBREVIATION if an abbreviation's does as written. Three words in four
+   * fail it on English pages; the tokenizer runs it inline, then `test` for the rest.
    */
-  readonly #pairs = new Uint8Array(128 * 128);
+  readonly pairs = new Uint8Array(128 * 128);
   readonly #words: Bits;
   readonly #abbreviations: Bits;
 
@@ -98,39 +100,35 @@ export class KeyFilters {
     for (let i = from; i < key.length; i++) {
       const c = key.charCodeAt(i);
       if (c >= 128) return; // words with other characters are not filtered
-      h = (h * 31 + (c | lower)) | 0;
+      h = (Math.imul(h, 31) + (c | lower)) | 0;
       if (i === from || (ENDING[c]! & kind) === 0) {
         stem = h;
         stemLength = i - from + 1;
       }
     }
     const c0 = key.charCodeAt(from) | lower;
-    if (stemLength > 1) this.#pairs[pairIndex(c0, key.charCodeAt(from + 1) | lower)]! |= kind;
+    if (stemLength > 1) this.pairs[pairIndex(c0, key.charCodeAt(from + 1) | lower)]! |= kind;
     else {
       // A stem of one character: the word is that character alone or followed by an ending.
-      this.#pairs[pairIndex(c0, NONE)]! |= kind;
-      for (const e of ENDINGS) if (ENDING[e]! & kind) this.#pairs[pairIndex(c0, e | lower)]! |= kind;
+      this.pairs[pairIndex(c0, PAIR_NONE)]! |= kind;
+      for (const e of ENDINGS) if (ENDING[e]! & kind) this.pairs[pairIndex(c0, e | lower)]! |= kind;
     }
     if (kind === MAYBE_WORD) this.#words.add(stem);
     else this.#abbreviations.add(stem);
   }
 
   /**
-   * For the ASCII word `text[from, to)`: MAYBE_WORD if it may fold to a word key or context word,
-   * plus MAYBE_ABBREVIATION if it may fold to an abbreviation's key; 0 for most words.
+   * For the ASCII word `text[from, to)` whose first characters passed `pairs` for the kinds in
+   * `pair`: MAYBE_WORD if it may fold to a word key or context word, plus MAYBE_ABBREVIATION if it
+   * may fold to an abbreviation's key.
    */
-  test(text: string, from: number, to: number): number {
-    const c0 = text.charCodeAt(from);
-    const c1 = to - from > 1 ? text.charCodeAt(from + 1) : NONE;
-    const pair = this.#pairs[pairIndex(c0 | LOWER, c1 | LOWER)]! & MAYBE_WORD;
-    const both = pair | (this.#pairs[pairIndex(c0, c1)]! & MAYBE_ABBREVIATION);
-    if (both === 0) return 0;
+  test(text: string, from: number, to: number, pair: number): number {
     let kind = 0;
-    if (both & MAYBE_WORD && this.#words.has(hash(text, from, stemEnd(text, from, to, MAYBE_WORD), LOWER))) {
+    if (pair & MAYBE_WORD && this.#words.has(hash(text, from, stemEnd(text, from, to, MAYBE_WORD), LOWER))) {
       kind = MAYBE_WORD;
     }
     if (
-      both & MAYBE_ABBREVIATION &&
+      pair & MAYBE_ABBREVIATION &&
       this.#abbreviations.has(hash(text, from, stemEnd(text, from, to, MAYBE_ABBREVIATION), AS_IS))
     ) {
       kind |= MAYBE_ABBREVIATION;

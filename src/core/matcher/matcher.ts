@@ -9,7 +9,7 @@
  * (typed arrays, reused between blocks) and hashes it on the way; everything else happens only
  * for the words the filter passes.
  */
-import { KeyFilters, MAYBE_ABBREVIATION, MAYBE_WORD } from './key-filter';
+import { KeyFilters, MAYBE_ABBREVIATION, MAYBE_WORD, PAIR_NONE } from './key-filter';
 import { foldAbbreviation, foldWord, isJoinableGap } from './normalize';
 import type { Candidate, MatcherData, TextMatch } from './types';
 import { ASCII_WORD, wordWidth } from './word-chars';
@@ -55,12 +55,10 @@ export class Matcher {
   #ends = new Int32Array(256);
   /** Word index << 2 | kind, for the words the filters let through, in order. */
   #hits = new Int32Array(64);
-  /** Caches per word, valid where the stamp is this call's `#call`. */
-  #folds: string[] = new Array<string>(256).fill('');
-  #foldStamps = new Int32Array(256);
-  #abbrs: string[] = new Array<string>(256).fill('');
-  #abbrStamps = new Int32Array(256);
-  /** Whether the gap before a word lets a phrase continue: 1 no, 2 yes, with `#gapStamps`. */
+  /** Keys of the words of this block worked out so far, by word index (few: the filters' hits). */
+  readonly #folds = new Map<number, string>();
+  readonly #abbrs = new Map<number, string>();
+  /** Whether the gap before a word lets a phrase continue: 1 no, 2 yes, where the stamp is `#call`. */
   #gaps = new Uint8Array(256);
   #gapStamps = new Int32Array(256);
   #call = 0;
@@ -91,11 +89,11 @@ export class Matcher {
    */
   find(text: string, out: TextMatch[], seen: Set<number>): void {
     this.#text = text;
-    // A new stamp invalidates the caches of the previous block; wrapping around clears them.
+    if (this.#folds.size) this.#folds.clear();
+    if (this.#abbrs.size) this.#abbrs.clear();
+    // A new stamp invalidates the gaps of the previous block; wrapping around clears them.
     if (++this.#call === 0x40000000) {
       this.#call = 1;
-      this.#foldStamps.fill(0);
-      this.#abbrStamps.fill(0);
       this.#gapStamps.fill(0);
     }
     const hitCount = this.#tokenize(text);
@@ -137,11 +135,10 @@ export class Matcher {
    */
   #tokenize(text: string): number {
     const len = text.length;
-    // At most one word in two characters (a word character, then a separator).
-    if (this.#starts.length < (len >> 1) + 1) this.#grow((len >> 1) + 1);
-    const starts = this.#starts;
-    const ends = this.#ends;
+    let starts = this.#starts;
+    let ends = this.#ends;
     const filters = this.#filters;
+    const pairs = filters.pairs;
     let hits = this.#hits;
     let hitCount = 0;
     let n = 0;
@@ -154,6 +151,7 @@ export class Matcher {
         continue;
       }
       const start = i;
+      const first = c;
       let ascii = true;
       for (;;) {
         if (c < 128) {
@@ -171,12 +169,24 @@ export class Matcher {
         if (i >= len) break;
         c = text.charCodeAt(i);
       }
+      if (n === starts.length) {
+        this.#grow();
+        starts = this.#starts;
+        ends = this.#ends;
+      }
       starts[n] = start;
       ends[n] = i;
-      // Lower-casing and removing diacritics can turn other characters into ASCII: not filtered.
-      const kind = ascii
-        ? filters.test(text, start, i)
-        : MAYBE_WORD | (this.#abbreviationStarts.has(text.charCodeAt(start)) ? MAYBE_ABBREVIATION : 0);
+      let kind = 0;
+      if (ascii) {
+        // The filters' first test, inlined (KeyFilters.pairs): most words end here, without a call.
+        const c1 = i - start > 1 ? text.charCodeAt(start + 1) : PAIR_NONE;
+        const pair =
+          (pairs[((first | 0x20) << 7) | (c1 | 0x20)]! & MAYBE_WORD) | (pairs[(first << 7) | c1]! & MAYBE_ABBREVIATION);
+        if (pair !== 0) kind = filters.test(text, start, i, pair);
+      } else {
+        // Lower-casing and removing diacritics can turn other characters into ASCII: not filtered.
+        kind = MAYBE_WORD | (this.#abbreviationStarts.has(first) ? MAYBE_ABBREVIATION : 0);
+      }
       if (kind !== 0) {
         if (hitCount === hits.length) {
           const more = new Int32Array(hits.length * 2);
@@ -191,33 +201,35 @@ export class Matcher {
     return hitCount;
   }
 
-  #grow(size: number): void {
-    let cap = this.#starts.length;
-    while (cap < size) cap *= 2;
-    this.#starts = new Int32Array(cap);
-    this.#ends = new Int32Array(cap);
-    this.#folds = new Array<string>(cap).fill('');
-    this.#foldStamps = new Int32Array(cap);
-    this.#abbrs = new Array<string>(cap).fill('');
-    this.#abbrStamps = new Int32Array(cap);
+  /** Doubles the room for words, keeping the offsets read so far (the caches start empty). */
+  #grow(): void {
+    const cap = this.#starts.length * 2;
+    const starts = new Int32Array(cap);
+    const ends = new Int32Array(cap);
+    starts.set(this.#starts);
+    ends.set(this.#ends);
+    this.#starts = starts;
+    this.#ends = ends;
     this.#gaps = new Uint8Array(cap);
     this.#gapStamps = new Int32Array(cap);
   }
 
   #fold(i: number): string {
-    if (this.#foldStamps[i] !== this.#call) {
-      this.#folds[i] = foldWord(this.#text.slice(this.#starts[i], this.#ends[i]));
-      this.#foldStamps[i] = this.#call;
+    let key = this.#folds.get(i);
+    if (key === undefined) {
+      key = foldWord(this.#text.slice(this.#starts[i], this.#ends[i]));
+      this.#folds.set(i, key);
     }
-    return this.#folds[i]!;
+    return key;
   }
 
   #abbr(i: number): string {
-    if (this.#abbrStamps[i] !== this.#call) {
-      this.#abbrs[i] = foldAbbreviation(this.#text.slice(this.#starts[i], this.#ends[i]));
-      this.#abbrStamps[i] = this.#call;
+    let key = this.#abbrs.get(i);
+    if (key === undefined) {
+      key = foldAbbreviation(this.#text.slice(this.#starts[i], this.#ends[i]));
+      this.#abbrs.set(i, key);
     }
-    return this.#abbrs[i]!;
+    return key;
   }
 
   /** Whether a phrase can continue from word j − 1 to word j; worked out once per word and block. */
