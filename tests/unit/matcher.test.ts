@@ -84,6 +84,11 @@ describe('matching', () => {
     expect(find('bone mineral. density')).toEqual([]);
     expect(find('compression, fracture')).toEqual([]);
   });
+  test('a block of thousands of words, then a short one', () => {
+    const long = 'Some other words. '.repeat(2000) + 'bone mineral density and parathyroid hormone';
+    expect(find(long).map((m) => m.term)).toEqual(['bmd', 'pth']);
+    expect(find('bone mineral density').map((m) => m.term)).toEqual(['bmd']);
+  });
   test('ambiguous abbreviations are flagged', () => {
     expect(find('PTH was high')).toEqual([{ text: 'PTH', term: 'pth', ambiguous: true }]);
   });

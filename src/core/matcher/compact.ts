@@ -29,20 +29,32 @@ export function encodeMatcher(data: MatcherData): CompactMatcher {
   };
 }
 
+/**
+ * Runs in every frame with text, before the JIT has warmed up, so it splits with indexOf and
+ * plain loops (no destructuring or spread, whose iterators are slow in cold code).
+ */
 export function decodeMatcher(c: CompactMatcher): MatcherData {
   const phrases: Record<string, Candidate[]> = {};
   for (const line of c.p ? c.p.split('\n') : []) {
-    const [key = '', list = ''] = line.split('\t');
-    phrases[key] = list.split('|').map((cand) => {
-      const [head = '', ...rest] = cand.split(' ');
-      const ambiguous = head.startsWith('~');
-      return [Number(ambiguous ? head.slice(1) : head), ambiguous ? 1 : 0, ...rest];
-    });
+    const tab = line.indexOf('\t');
+    const list: Candidate[] = [];
+    for (const cand of line.slice(tab + 1).split('|')) {
+      const words = cand.split(' ');
+      const head = words[0]!;
+      const ambiguous = head.charCodeAt(0) === 126; /* ~ */
+      const candidate: Candidate = [Number(ambiguous ? head.slice(1) : head), ambiguous ? 1 : 0];
+      for (let k = 1; k < words.length; k++) candidate.push(words[k]!);
+      list.push(candidate);
+    }
+    phrases[line.slice(0, tab)] = list;
   }
   const context: Record<string, number[]> = {};
   for (const line of c.c ? c.c.split('\n') : []) {
-    const [word = '', terms = ''] = line.split('\t');
-    context[word] = terms.split(',').map(Number);
+    const tab = line.indexOf('\t');
+    const terms = line.slice(tab + 1).split(',');
+    const numbers: number[] = [];
+    for (const t of terms) numbers.push(Number(t));
+    context[line.slice(0, tab)] = numbers;
   }
   return { terms: c.t ? c.t.split(' ') : [], phrases, context };
 }

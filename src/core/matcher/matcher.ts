@@ -2,20 +2,17 @@
  * Finds glossary phrases in a block of text: leftmost match first, longest at each position,
  * never across a full stop or other punctuation, and only on whole words. The cost per word is
  * one Map lookup (two for a word that could be an abbreviation), whatever the size of the
- * glossary. Words are found with a character loop (an ASCII table, a regular expression only for
- * other scripts) rather than a Unicode RegExp per word: this loop is most of a page scan.
+ * glossary, and only for the few words a Bloom filter lets through (see key-filter.ts).
+ *
+ * Reading the words is most of a page scan, and a large part of it runs before the JIT has
+ * warmed up, so it is one loop over the characters that records where each word starts and ends
+ * (typed arrays, reused between blocks) and hashes it on the way; everything else happens only
+ * for the words the filter passes.
  */
+import { KeyFilters, MAYBE_ABBREVIATION, MAYBE_WORD, PAIR_NONE } from './key-filter';
 import { foldAbbreviation, foldWord, isJoinableGap } from './normalize';
 import type { Candidate, MatcherData, TextMatch } from './types';
-
-const NON_ASCII_WORD = /[\p{L}\p{M}\p{N}]/u;
-/** ASCII letters and digits. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
-
-function lengthBit(length: number): number {
-  return (1 << Math.min(length, 31)) >>> 0;
-}
+import { ASCII_WORD, wordWidth } from './word-chars';
 
 /** A first word shared by many phrases gets its candidates sorted by second word too. */
 const INDEX_SECOND_WORD_AFTER = 8;
@@ -48,38 +45,42 @@ export class Matcher {
   readonly terms: readonly string[];
   readonly #words = new Map<string, Candidates>();
   readonly #abbreviations = new Map<string, Candidates>();
-  /** First characters of abbreviation keys: other words skip the abbreviation lookup. */
-  readonly #abbreviationStarts = new Set<number>();
   readonly #context: Map<string, number[]>;
-  readonly #wordCache = new Map<number, boolean>();
-  /**
-   * For an ASCII word starting with letter or digit c: a bit per length (1…31, and 31+) that a
-   * word key or context word of that start could have as written (plus "s", "es" or "'s").
-   * Most words on a page fail this test and are never cut out or folded.
-   */
-  readonly #lengths = new Uint32Array(128);
-  #ascii: boolean[] = [];
+  /** Which words may be keys, for words of ASCII characters. */
+  readonly #filters: KeyFilters;
+  /** First characters of abbreviation keys: words with other characters than ASCII skip them otherwise. */
+  readonly #abbreviationStarts = new Set<number>();
   // Reused between calls so that a scan of a large page allocates little.
-  #starts: number[] = [];
-  #ends: number[] = [];
-  #folds: (string | undefined)[] = [];
-  #abbrs: (string | undefined)[] = [];
+  #starts = new Int32Array(256);
+  #ends = new Int32Array(256);
+  /** Word index << 2 | kind, for the words the filters let through, in order. */
+  #hits = new Int32Array(64);
+  /** Keys of the words of this block worked out so far, by word index (few: the filters' hits). */
+  readonly #folds = new Map<number, string>();
+  readonly #abbrs = new Map<number, string>();
+  /** Whether the gap before a word lets a phrase continue: 1 no, 2 yes, where the stamp is `#call`. */
+  #gaps = new Uint8Array(256);
+  #gapStamps = new Int32Array(256);
+  #call = 0;
   #text = '';
+  #wordCount = 0;
 
   constructor(data: MatcherData) {
     this.terms = data.terms;
-    for (const [key, list] of Object.entries(data.phrases)) {
+    const phrases = Object.entries(data.phrases);
+    this.#context = new Map(Object.entries(data.context));
+    this.#filters = new KeyFilters(phrases.length + this.#context.size, phrases.length >> 3);
+    for (const [key, list] of phrases) {
       if (key.charCodeAt(0) === 61 /* = */) {
         this.#abbreviations.set(key.slice(1), group(list));
         this.#abbreviationStarts.add(key.charCodeAt(1));
-      } else this.#words.set(key, group(list));
+        this.#filters.add(key, 1, MAYBE_ABBREVIATION);
+      } else {
+        this.#words.set(key, group(list));
+        this.#filters.add(key, 0, MAYBE_WORD);
+      }
     }
-    this.#context = new Map(Object.entries(data.context));
-    for (const key of [...this.#words.keys(), ...this.#context.keys()]) {
-      const c = key.charCodeAt(0);
-      if (c >= 128) continue;
-      for (let extra = 0; extra <= 2; extra++) this.#lengths[c] = this.#lengths[c]! | lengthBit(key.length + extra);
-    }
+    for (const key of this.#context.keys()) this.#filters.add(key, 0, MAYBE_WORD);
   }
 
   /**
@@ -88,23 +89,32 @@ export class Matcher {
    */
   find(text: string, out: TextMatch[], seen: Set<number>): void {
     this.#text = text;
-    const n = this.#tokenize(text);
+    if (this.#folds.size) this.#folds.clear();
+    if (this.#abbrs.size) this.#abbrs.clear();
+    // A new stamp invalidates the gaps of the previous block; wrapping around clears them.
+    if (++this.#call === 0x40000000) {
+      this.#call = 1;
+      this.#gapStamps.fill(0);
+    }
+    const hitCount = this.#tokenize(text);
+    const n = this.#wordCount;
+    const hits = this.#hits;
     const starts = this.#starts;
     const ends = this.#ends;
-    const ascii = this.#ascii;
-    const lengths = this.#lengths;
-    for (let i = 0; i < n; i++) {
-      const first = text.charCodeAt(starts[i]!);
-      // Upper-case ASCII letters fold to lower case by one bit; digits are unchanged by it.
-      const possible = !ascii[i] || (lengths[first | 0x20]! & lengthBit(ends[i]! - starts[i]!)) !== 0;
+    let next = 0; // the first word not yet inside a match
+    for (let h = 0; h < hitCount; h++) {
+      const hit = hits[h]!;
+      const i = hit >> 2;
+      if (i < next) continue;
       let w: Candidates | undefined;
-      if (possible) {
+      let a: Candidates | undefined;
+      if (hit & MAYBE_WORD) {
         const fold = this.#fold(i);
         const ctx = this.#context.get(fold);
         if (ctx) for (const t of ctx) seen.add(t);
         w = this.#words.get(fold);
       }
-      const a = this.#abbreviationStarts.has(first) ? this.#abbreviations.get(this.#abbr(i)) : undefined;
+      if (hit & MAYBE_ABBREVIATION) a = this.#abbreviations.get(this.#abbr(i));
       if (!w && !a) continue;
       const x = w && this.#firstFit(i, n, w);
       const y = a && this.#firstFit(i, n, a);
@@ -113,94 +123,127 @@ export class Matcher {
         const last = i + best.length - 2;
         out.push({ start: starts[i]!, end: ends[last]!, term: best[0], ambiguous: best[1] === 1 });
         if (best[1] !== 1) seen.add(best[0]);
-        i = last;
+        next = last + 1;
       }
     }
     this.#text = '';
   }
 
-  /** Splits `text` into words (as WORD_RE would); returns how many. */
+  /**
+   * Splits `text` into words (as WORD_RE would) into `#starts` and `#ends`, and lists in `#hits`
+   * the words that may be keys. Returns how many hits; `#wordCount` is the number of words.
+   */
   #tokenize(text: string): number {
-    const starts = this.#starts;
-    const ends = this.#ends;
-    const folds = this.#folds;
-    const abbrs = this.#abbrs;
-    const ascii = this.#ascii;
     const len = text.length;
+    let starts = this.#starts;
+    let ends = this.#ends;
+    const filters = this.#filters;
+    const pairs = filters.pairs;
+    let hits = this.#hits;
+    let hitCount = 0;
     let n = 0;
     let i = 0;
     while (i < len) {
-      // ASCII inline (most text); anything else through the cached Unicode test.
       let c = text.charCodeAt(i);
-      const w = c < 128 ? ASCII_WORD[c]! : this.#wordWidth(text, i);
-      if (!w) {
+      // ASCII inline (most text); anything else through the table and cache of word-chars.ts.
+      if (c < 128 ? ASCII_WORD[c] === 0 : wordWidth(text, i) === 0) {
         i++;
         continue;
       }
       const start = i;
-      let asciiOnly = c < 128;
-      i += w;
-      while (i < len) {
-        c = text.charCodeAt(i);
+      const first = c;
+      let ascii = true;
+      for (;;) {
         if (c < 128) {
-          if (ASCII_WORD[c]) {
-            i++;
-            continue;
-          }
+          if (ASCII_WORD[c] === 1) i++;
           // An apostrophe inside a word ("mother's"), not at its end.
-          if (c === 39 && i + 1 < len && this.#wordWidth(text, i + 1)) {
-            i++;
-            continue;
-          }
-          break;
+          else if (c === 39 /* ' */ && i + 1 < len && wordWidth(text, i + 1) !== 0) i++;
+          else break;
+        } else {
+          const width = wordWidth(text, i);
+          if (width !== 0) i += width;
+          else if (c === 0x2019 /* ’ */ && i + 1 < len && wordWidth(text, i + 1) !== 0) i++;
+          else break;
+          ascii = false;
         }
-        const ww = this.#wordWidth(text, i);
-        if (ww) {
-          asciiOnly = false;
-          i += ww;
-          continue;
-        }
-        if (c === 0x2019 && i + 1 < len && this.#wordWidth(text, i + 1)) {
-          asciiOnly = false;
-          i++;
-          continue;
-        }
-        break;
+        if (i >= len) break;
+        c = text.charCodeAt(i);
+      }
+      if (n === starts.length) {
+        this.#grow();
+        starts = this.#starts;
+        ends = this.#ends;
       }
       starts[n] = start;
       ends[n] = i;
-      ascii[n] = asciiOnly;
-      folds[n] = undefined;
-      abbrs[n] = undefined;
+      let kind = 0;
+      if (ascii) {
+        // The filters' first test, inlined (KeyFilters.pairs): most words end here, without a call.
+        const c1 = i - start > 1 ? text.charCodeAt(start + 1) : PAIR_NONE;
+        const pair =
+          (pairs[((first | 0x20) << 7) | (c1 | 0x20)]! & MAYBE_WORD) | (pairs[(first << 7) | c1]! & MAYBE_ABBREVIATION);
+        if (pair !== 0) kind = filters.test(text, start, i, pair);
+      } else {
+        // Lower-casing and removing diacritics can turn other characters into ASCII: not filtered.
+        kind = MAYBE_WORD | (this.#abbreviationStarts.has(first) ? MAYBE_ABBREVIATION : 0);
+      }
+      if (kind !== 0) {
+        if (hitCount === hits.length) {
+          const more = new Int32Array(hits.length * 2);
+          more.set(hits);
+          this.#hits = hits = more;
+        }
+        hits[hitCount++] = (n << 2) | kind;
+      }
       n++;
     }
-    return n;
+    this.#wordCount = n;
+    return hitCount;
   }
 
-  /** The length of the word character at `i` (1, or 2 for a surrogate pair), or 0. */
-  #wordWidth(text: string, i: number): number {
-    const c = text.charCodeAt(i);
-    if (c < 128) return ASCII_WORD[c]!;
-    const cp = text.codePointAt(i)!;
-    let is = this.#wordCache.get(cp);
-    if (is === undefined) {
-      is = NON_ASCII_WORD.test(String.fromCodePoint(cp));
-      this.#wordCache.set(cp, is);
-    }
-    return is ? (cp > 0xffff ? 2 : 1) : 0;
+  /** Doubles the room for words, keeping the offsets read so far (the caches start empty). */
+  #grow(): void {
+    const cap = this.#starts.length * 2;
+    const starts = new Int32Array(cap);
+    const ends = new Int32Array(cap);
+    starts.set(this.#starts);
+    ends.set(this.#ends);
+    this.#starts = starts;
+    this.#ends = ends;
+    this.#gaps = new Uint8Array(cap);
+    this.#gapStamps = new Int32Array(cap);
   }
 
   #fold(i: number): string {
-    return (this.#folds[i] ??= foldWord(this.#text.slice(this.#starts[i], this.#ends[i])));
+    let key = this.#folds.get(i);
+    if (key === undefined) {
+      key = foldWord(this.#text.slice(this.#starts[i], this.#ends[i]));
+      this.#folds.set(i, key);
+    }
+    return key;
   }
 
   #abbr(i: number): string {
-    return (this.#abbrs[i] ??= foldAbbreviation(this.#text.slice(this.#starts[i], this.#ends[i])));
+    let key = this.#abbrs.get(i);
+    if (key === undefined) {
+      key = foldAbbreviation(this.#text.slice(this.#starts[i], this.#ends[i]));
+      this.#abbrs.set(i, key);
+    }
+    return key;
+  }
+
+  /** Whether a phrase can continue from word j − 1 to word j; worked out once per word and block. */
+  #joins(j: number): boolean {
+    if (this.#gapStamps[j] !== this.#call) {
+      this.#gaps[j] = isJoinableGap(this.#text, this.#ends[j - 1]!, this.#starts[j]!) ? 2 : 1;
+      this.#gapStamps[j] = this.#call;
+    }
+    return this.#gaps[j] === 2;
   }
 
   /** The first (so the longest) candidate whose later words follow word i. */
   #firstFit(i: number, n: number, group: Candidates): Candidate | undefined {
-    if (!group.bySecond || i + 1 >= n || !isJoinableGap(this.#text, this.#ends[i]!, this.#starts[i + 1]!)) {
+    if (!group.bySecond || i + 1 >= n || !this.#joins(i + 1)) {
       return this.#fit(i, n, group.bySecond ? (group.single ?? []) : group.all);
     }
     // Longer candidates first: those whose second word is this word's, by either key, then one-word ones.
@@ -217,7 +260,7 @@ export class Matcher {
       if (i + c.length - 2 >= n) continue;
       for (let k = 2; k < c.length; k++) {
         const j = i + k - 1;
-        if (!isJoinableGap(this.#text, this.#ends[j - 1]!, this.#starts[j]!)) continue outer;
+        if (!this.#joins(j)) continue outer;
         const key = c[k] as string;
         const have = key.charCodeAt(0) === 61 /* = */ ? '=' + this.#abbr(j) : this.#fold(j);
         if (have !== key) continue outer;
