@@ -1,10 +1,8 @@
 /**
  * Reads a page as blocks of text: the text nodes of one block element and its inline descendants,
  * in order, so that a term split by <b>, <a> or <span> is read whole, and no phrase runs from one
- * paragraph into the next. Plain sibling traversal, no TreeWalker filter callback: a JS filter
- * made the walk ten times slower on large pages (see PERFORMANCE-NOTES).
+ * paragraph into the next.
  */
-import { isHeading } from './sections';
 
 /** Elements whose text is not reading text, or is the user's to edit. */
 const SKIP = new Set([
@@ -80,15 +78,63 @@ export const HOST_TAG = 'plao-lens';
 
 /** Whether an element is the extension's host (`plao-lens`, or the fallback name, see surface/shadow-host.ts). */
 export function isHost(el: Element): boolean {
-  return el.localName === HOST_TAG || el.localName.startsWith(HOST_TAG + '-');
+  return isHostName(el.localName);
+}
+
+function isHostName(name: string): boolean {
+  return name === HOST_TAG || name.startsWith(HOST_TAG + '-');
+}
+
+/**
+ * Elements that may have a shadow root besides custom elements (a hyphen in the name): the only
+ * ones `attachShadow` (and declarative shadow DOM) accepts. Every other element's `shadowRoot` is
+ * null, so the walk does not ask.
+ */
+const SHADOW_HOSTS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
+
+/** What the walk needs to know of a tag name, packed: its kind, and two flags. */
+const CAN_HOST = 4;
+const HEADING = 8;
+const TAGS = new Map<string, number>();
+
+function tagBits(name: string): number {
+  let bits = TAGS.get(name);
+  if (bits === undefined) {
+    const kind = SKIP.has(name) || isHostName(name) ? Kind.Skip : INLINE.has(name) ? Kind.Inline : Kind.Block;
+    bits = kind | (SHADOW_HOSTS.has(name) || name.includes('-') ? CAN_HOST : 0) | (/^h[1-6]$/.test(name) ? HEADING : 0);
+    // Tag names are few on any page, but a page could make up endless ones: do not grow for ever.
+    if (TAGS.size < 2000) TAGS.set(name, bits);
+  }
+  return bits;
+}
+
+function isEditable(el: Element): boolean {
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
 }
 
 export function classify(el: Element): Kind {
-  const name = el.localName;
-  if (SKIP.has(name) || isHost(el)) return Kind.Skip;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return Kind.Skip;
-  return INLINE.has(name) ? Kind.Inline : Kind.Block;
+  const kind = (tagBits(el.localName) & 3) as Kind;
+  return kind !== Kind.Skip && isEditable(el) ? Kind.Skip : kind;
 }
 
 export interface TextBlock {
@@ -137,15 +183,41 @@ export function isReadable(el: Element): boolean {
 }
 
 /**
+ * The elements under `root` whose text is the user's to edit: one query, not an attribute read per
+ * element. Null where the query fails (a fake DOM whose selector engine recurses, on deep nesting):
+ * then each element is asked.
+ */
+function editablesUnder(root: Node): Set<Element> | null {
+  const found = new Set<Element>();
+  if (!('querySelectorAll' in root)) return found;
+  try {
+    for (const el of (root as ParentNode).querySelectorAll('[contenteditable]')) if (isEditable(el)) found.add(el);
+  } catch {
+    return null;
+  }
+  return found;
+}
+
+/**
  * Walks the blocks of text under a root, in document order, and can stop and resume: `run` works
  * until its deadline and returns whether the walk is done. That is what lets a large page be read
  * in slices that never block it.
+ *
+ * A plain sibling walk over node properties: those are fast accessors, while a TreeWalker's
+ * methods (nextNode, nextSibling) are full DOM calls that cost more in profiles than the walk
+ * they replaced; a TreeWalker filter callback made it ten times slower. What an element is comes
+ * from its tag name, remembered per name; editable subtrees are found by one query per walk, not
+ * an attribute read per element; only elements that can host a shadow root are asked for one.
  */
 export class BlockWalker {
   #node: Node | null;
   #cur: Text[] = [];
   /** The kinds of the elements between the root and the current node: no second classify on the way up. */
   #kinds: Kind[] = [];
+  #editable: Set<Element> | null | undefined;
+  /** Notes a change under a paused walk: editable elements are looked up again. */
+  #watch: MutationObserver | undefined;
+  #stale = false;
   #done = false;
   /** A block was read since the clock was last looked at. */
   #read = false;
@@ -168,37 +240,50 @@ export class BlockWalker {
       this.#node = root.firstChild;
       this.#cur = [];
       this.#kinds = [];
+      this.#stale = true;
     }
     if (root.nodeType === Node.TEXT_NODE) {
       this.#cur.push(root as Text);
       return this.#finish();
     }
+    if (this.#stale || this.#editable === undefined) {
+      this.#editable = editablesUnder(root);
+      this.#stale = false;
+    }
+    const editable = this.#editable;
+    const askEach = !editable;
+    const anyEditable = !!editable?.size;
     let node = this.#node;
     const kinds = this.#kinds;
-    const skipSubtree = this.#handlers.skipSubtree;
+    const { skipSubtree, onHeading, onShadowRoot } = this.#handlers;
     let steps = 0;
     outer: while (node) {
       // The clock is read every 256 nodes, and after every block read: one block of prose can
       // cost more than a whole slice on a slow phone.
       if (this.#read || (++steps & 255) === 0) {
         this.#read = false;
-        if (performance.now() > deadline) {
-          this.#node = node;
-          return false;
-        }
+        if (performance.now() > deadline) return this.#pause(node);
       }
-      if (node.nodeType === Node.TEXT_NODE) {
-        if ((node as Text).data.length) this.#cur.push(node as Text);
-      } else if (node.nodeType === Node.ELEMENT_NODE) {
+      const type = node.nodeType;
+      if (type === Node.TEXT_NODE) {
+        // `length`, not `data.length`: reading `data` copies the text in Firefox.
+        if ((node as Text).length) this.#cur.push(node as Text);
+      } else if (type === Node.ELEMENT_NODE) {
         const el = node as Element;
-        const kind = classify(el);
+        const bits = tagBits(el.localName);
+        let kind = (bits & 3) as Kind;
+        if (kind !== Kind.Skip && (anyEditable ? editable.has(el) : askEach && isEditable(el))) kind = Kind.Skip;
         if (kind !== Kind.Inline) this.#flush();
-        if (kind === Kind.Block && isHeading(el)) this.#handlers.onHeading?.(el);
+        if (kind === Kind.Block && bits & HEADING) onHeading?.(el);
         if (kind !== Kind.Skip && !(kind === Kind.Block && skipSubtree?.(el))) {
-          if (el.shadowRoot) this.#handlers.onShadowRoot(el.shadowRoot);
-          if (el.firstChild) {
+          if (bits & CAN_HOST) {
+            const shadow = el.shadowRoot;
+            if (shadow) onShadowRoot(shadow);
+          }
+          const child = el.firstChild;
+          if (child) {
             kinds.push(kind);
-            node = el.firstChild;
+            node = child;
             continue;
           }
         }
@@ -219,6 +304,20 @@ export class BlockWalker {
     return this.#finish();
   }
 
+  #pause(node: Node): false {
+    this.#node = node;
+    if (!this.#watch) {
+      this.#watch = new MutationObserver(() => (this.#stale = true));
+      this.#watch.observe(this.#root, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['contenteditable'],
+      });
+    }
+    return false;
+  }
+
   #flush(): void {
     const cur = this.#cur;
     if (cur.length && !this.#handlers.skipBlock?.(cur[0]!)) {
@@ -232,6 +331,8 @@ export class BlockWalker {
     this.#flush();
     this.#node = null;
     this.#done = true;
+    this.#watch?.disconnect();
+    this.#watch = undefined;
     return true;
   }
 }

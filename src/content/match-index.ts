@@ -63,7 +63,11 @@ export class MatchIndex {
   readonly seen = new Set<number>();
   readonly #all = new Set<PageMatch>();
   readonly #byNode = new Map<Text, Hit[]>();
-  /** The first text node of every block read, so a block is never read twice. */
+  /**
+   * The first text node of every block read that had matches, so none is indexed twice (the part
+   * in view and the full walk, a walk started over). A block without matches is not remembered: a
+   * WeakSet entry for each of thousands of blocks cost more than reading again the few that are.
+   */
   #blockStarts = new WeakSet<Text>();
   readonly #found: TextMatch[] = [];
 
@@ -100,7 +104,7 @@ export class MatchIndex {
     return out;
   }
 
-  /** Whether the block starting with `first` was read (checked before its text is even joined). */
+  /** Whether the block starting with `first` was read and had matches (checked before its text is even joined). */
   hasBlockStart(first: Text): boolean {
     return this.#blockStarts.has(first);
   }
@@ -108,11 +112,11 @@ export class MatchIndex {
   /** Reads one block; returns the matches added. */
   readBlock(block: TextBlock, section: Element | null): PageMatch[] {
     if (this.hasBlockStart(block.nodes[0]!)) return [];
-    this.#blockStarts.add(block.nodes[0]!);
     const found = this.#found;
     found.length = 0;
     this.#matcher.find(block.text, found, this.seen);
     if (!found.length) return [];
+    this.#blockStarts.add(block.nodes[0]!);
     const added: PageMatch[] = [];
     let i = 0;
     for (const m of found) {

@@ -81,3 +81,63 @@ test('blockContainer and isReadable', () => {
   expect(isReadable(document.getElementById('p')!)).toBe(true);
   expect(isReadable(document.getElementById('s')!)).toBe(false);
 });
+
+describe('what ends a block, and what is found on the way', () => {
+  test('<br>, images, buttons and the extension host end a block; an empty inline element does not', () => {
+    expect(
+      blocks(
+        '<p>bone<br>density</p><p>os<img>teo</p><p>a<button>x</button>b</p><p>c<plao-lens>y</plao-lens>d</p><p>e<span></span>f</p>',
+      ),
+    ).toEqual(['bone', 'density', 'os', 'teo', 'a', 'b', 'c', 'd', 'ef']);
+  });
+  test('editable subtrees are skipped wherever they are, inline ones too; contenteditable="false" is read', () => {
+    expect(
+      blocks(
+        '<p>a<span contenteditable="">PLAO</span>b</p><div><div><p contenteditable="plaintext-only">PLAO</p></div></div><p contenteditable="false">c</p>',
+      ),
+    ).toEqual(['a', 'b', 'c']);
+  });
+  test('shadow roots of custom elements and of span, p, div are found; inside skipped elements they are not', () => {
+    document.body.innerHTML = '<x-card></x-card><span></span><p>t</p><div contenteditable><div id="in"></div></div>';
+    const hosts = [...document.body.querySelectorAll('x-card, span, p, #in')];
+    const roots = hosts.map((h) => h.attachShadow({ mode: 'open' }));
+    const found: ShadowRoot[] = [];
+    readBlocks(
+      document.body,
+      () => undefined,
+      (sr) => found.push(sr),
+    );
+    expect(found).toEqual(roots.slice(0, 3));
+  });
+  test('an element made editable while the walk is paused is skipped when the walk resumes', async () => {
+    document.body.innerHTML = Array.from({ length: 600 }, (_, i) => `<p>para ${i}</p>`).join('');
+    const out: string[] = [];
+    const walker = new BlockWalker(document.body, { onBlock: (b) => out.push(b.text), onShadowRoot: () => undefined });
+    expect(walker.run(performance.now() - 1)).toBe(false);
+    document.body.lastElementChild!.setAttribute('contenteditable', 'true');
+    await new Promise((r) => setTimeout(r, 0)); // the change is noted by a MutationObserver
+    while (!walker.run()) {
+      /* resume until done */
+    }
+    expect(out).toHaveLength(599);
+    expect(out).not.toContain('para 599');
+  });
+  test('a walk whose place was removed while paused starts over, skipping what was read', () => {
+    document.body.innerHTML = Array.from({ length: 2000 }, (_, i) => `<p>para ${i}</p>`).join('');
+    const out: string[] = [];
+    const read = new Set<Text>();
+    const walker = new BlockWalker(document.body, {
+      onBlock: (b) => (out.push(b.text), read.add(b.nodes[0]!)),
+      onShadowRoot: () => undefined,
+      skipBlock: (first) => read.has(first),
+    });
+    expect(walker.run(performance.now() - 1)).toBe(false);
+    const done = out.length;
+    for (const p of [...document.body.children].slice(done, done + 300)) p.remove();
+    while (!walker.run()) {
+      /* resume until done */
+    }
+    expect(out).toHaveLength(1700);
+    expect(new Set(out).size).toBe(1700);
+  });
+});
