@@ -97,6 +97,12 @@ export class MatchIndex {
     return this.visible().sort((a, b) => documentOrder(a.range, b.range));
   }
 
+  /** Whether an ambiguous match waits for context not seen (yet). */
+  hasUnseenAmbiguous(): boolean {
+    for (const m of this.#all) if (m.ambiguous && !this.seen.has(m.term)) return true;
+    return false;
+  }
+
   /** Matches to show: ambiguous ones only where their context was seen. */
   visible(): PageMatch[] {
     const out: PageMatch[] = [];

@@ -3,10 +3,12 @@
  * changes. The part in view is read first; everything else, the first time and after changes,
  * goes through one drain loop that reads queued parts of the page in slices that never block it.
  */
+import type { Prefilter } from '../core/matcher/prefilter';
 import { BlockWalker, isReadable } from './blocks';
 import { Changes } from './changes';
 import { readInView } from './in-view';
 import type { MatchIndex, PageMatch } from './match-index';
+import { Narrowing } from './narrow';
 import type { Painter } from './painter';
 import { afterFrame, pause, runSliced } from './schedule';
 import { lastHeadingWithin, sectionOf, type SectionMemo } from './sections';
@@ -48,6 +50,10 @@ interface Drain {
   readFirst?: Set<Element>;
   /** Wraps each slice (the benchmark build times them). */
   timed?: (slice: () => boolean) => boolean;
+  /** The first read, narrowed to the blocks that may hold a term (see narrow.ts). */
+  narrow?: Narrowing;
+  /** A narrowed read is read again whole if it leaves an ambiguous term without its context. */
+  narrowed?: boolean;
 }
 
 export class PageReader {
@@ -63,8 +69,18 @@ export class PageReader {
   #changeTimer: ReturnType<typeof setTimeout> | undefined;
   #firstChangeAt = 0;
 
-  constructor(index: MatchIndex, painter: Painter, hooks: ReaderHooks, signal: AbortSignal) {
+  readonly #prefilter: (() => Prefilter) | undefined;
+
+  /** `prefilter`: where phrases may start, for narrowing the first read (none: read everything). */
+  constructor(
+    index: MatchIndex,
+    painter: Painter,
+    hooks: ReaderHooks,
+    signal: AbortSignal,
+    prefilter?: () => Prefilter,
+  ) {
     this.#index = index;
+    this.#prefilter = prefilter;
     this.#painter = painter;
     this.#hooks = hooks;
     this.#signal = signal;
@@ -123,7 +139,16 @@ export class PageReader {
       });
       await pause();
     }
-    const drain: Drain = { parts: [document.documentElement], removed: [], forget: false, readFirst, timed };
+    const drain: Drain = { parts: [], removed: [], forget: false, readFirst, timed };
+    const body = document.body;
+    // <body> is narrowed; anything else beside <head> (never read) is read as it is. A page
+    // without a body (a frameset) is read whole.
+    if (this.#prefilter && body) {
+      drain.narrow = this.#narrowing(body, drain);
+      drain.narrowed = true;
+      for (let n = document.documentElement.firstChild; n; n = n.nextSibling)
+        if (n !== body && n !== document.head) drain.parts.push(n);
+    } else drain.parts.push(document.documentElement);
     const finished = await this.#drain(drain, AbortSignal.any([this.#signal, scan.signal]));
     if (!finished || !__BENCH__) return;
     stats.wall = performance.now() - t0;
@@ -144,7 +169,16 @@ export class PageReader {
       // The page may have changed since the last slice: sections are looked up afresh.
       memo = new Map();
       while (performance.now() < deadline) {
+        if (d.narrow) {
+          if (!d.narrow.run(deadline)) break;
+          d.narrow = undefined;
+        }
         if (!walker) {
+          if (next >= d.parts.length && d.narrowed && this.#index.hasUnseenAmbiguous()) {
+            // Context words were not looked for: read the whole page closely once.
+            d.narrowed = false;
+            d.parts.push(document.documentElement);
+          }
           if (next >= d.parts.length) break;
           const part = d.parts[next++]!;
           if (d.forget && part instanceof Element) d.removed.push(...this.#index.forgetWithin(part));
@@ -155,9 +189,30 @@ export class PageReader {
       // A walker outlives its slice: what it found in this one is painted now.
       this.#commit(added.splice(0), d.removed.splice(0));
       if (d.forget) this.#hooks.onChangesRead();
-      return !walker && next >= d.parts.length;
+      return !d.narrow && !walker && next >= d.parts.length;
     };
     return runSliced(d.timed ? (deadline) => d.timed!(() => slice(deadline)) : slice, signal);
+  }
+
+  #narrowing(body: HTMLElement, d: Drain): Narrowing {
+    return new Narrowing(body, this.#prefilter!, {
+      onContainer: (el) => {
+        if (!d.readFirst?.has(el)) d.parts.push(el);
+      },
+      onDense: () => {
+        // The whole page is read closely: context words are seen as before.
+        d.narrowed = false;
+        d.parts.push(document.documentElement);
+      },
+      onShadowRoot: (sr) => this.#addShadowRoot(sr, d.parts),
+    });
+  }
+
+  #addShadowRoot(sr: ShadowRoot, queue: Node[]): void {
+    if (this.#shadowRoots.has(sr)) return;
+    this.#shadowRoots.add(sr);
+    this.#observe(sr);
+    queue.push(sr);
   }
 
   #walker(root: Node, added: PageMatch[], queue: Node[], memo: SectionMemo, readAlready?: Set<Element>): BlockWalker {
@@ -174,12 +229,7 @@ export class PageReader {
             },
           }
         : {}),
-      onShadowRoot: (sr) => {
-        if (this.#shadowRoots.has(sr)) return;
-        this.#shadowRoots.add(sr);
-        this.#observe(sr);
-        queue.push(sr);
-      },
+      onShadowRoot: (sr) => this.#addShadowRoot(sr, queue),
       onHeading: (el) => (heading = el),
     });
   }

@@ -43,6 +43,24 @@ export async function readsInlineFrames(driver: Driver, server: FixtureServer): 
   await page.close();
 }
 
+/**
+ * A page of over 100,000 characters with a few terms is read narrowed (only the blocks around the
+ * prefilter's places): it must paint exactly what reading every block would.
+ */
+export async function readsLargePageNarrowed(driver: Driver, server: FixtureServer): Promise<void> {
+  const page = await driver.open(server.url('/fixtures/large-page.html'));
+  const painted = await paintedUntil(
+    page,
+    (t) => ['DEXA scan', 'bisphosphonates', 'OI', 'romosozumab', 'kyphoplasty'].every((w) => t.includes(w)),
+    'the terms of a large page',
+  );
+  // Not the one in <code>; the ambiguous "OI" shows because "collagen" is elsewhere on the page.
+  expect(painted).not.toContain('denosumab');
+  expect([...painted].sort()).toEqual(['DEXA scan', 'OI', 'bisphosphonates', 'kyphoplasty', 'romosozumab']);
+  await page.screenshot('large-page');
+  await page.close();
+}
+
 export async function followsPageChanges(driver: Driver, server: FixtureServer): Promise<void> {
   const page = await driver.open(server.url('/fixtures/dynamic.html'));
   await paintedUntil(page, (t) => t.includes('vitamin D') && t.includes('bisphosphonate'), 'first paint');
