@@ -2,15 +2,16 @@
  * The first read of a page, narrowed to the blocks that may hold a term. Reading closely (every
  * element classified, every block's text joined and matched word by word) costs several times a
  * bare pass over the page's text, and most pages hold no term at all. So the page's text is taken
- * in one native call (`textContent`), the prefilter's RegExp finds where a phrase could start, and
- * only the block containers around those places are read closely. Open shadow roots, which
- * `textContent` does not reach, are looked for in a separate pass over the elements.
+ * by native calls (`textContent` of parts of the page that no phrase can cross), the prefilter's
+ * RegExp finds where a phrase could start, and only the block containers around those places are
+ * read closely. Open shadow roots, which `textContent` does not reach, are looked for in the same
+ * walk that finds those containers.
  *
  * A page where such places are dense (an article about bone health) is read closely whole: that
  * is cheaper than finding its blocks one by one.
  */
 import type { Prefilter } from '../core/matcher/prefilter';
-import { blockContainer, isReadable, mayHostShadow } from './blocks';
+import { blockContainer, classify, isReadable, Kind, mayHostShadow } from './blocks';
 
 /** Characters of text per RegExp call: one slice's work on a slow phone. */
 const CHUNK = 65536;
@@ -23,10 +24,15 @@ const DENSE = 2000;
  * building the prefilter's RegExp costs a few milliseconds of its own.
  */
 const SMALL = 50000;
+/**
+ * An element with more element children than this is taken child by child rather than in one
+ * `textContent`: on a page of millions of characters one call would hold the page for tens of ms.
+ */
+const EXPAND = 64;
 /** Nodes between looks at the clock. */
 const CHECK_EVERY = 256;
 
-const Phase = { Text: 0, Places: 1, Walk: 2, Done: 3 } as const;
+const Phase = { Text: 0, Walk: 1, Done: 2 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
 
 export interface NarrowHandlers {
@@ -44,7 +50,13 @@ export class Narrowing {
   #filter: Prefilter | undefined;
   readonly #handlers: NarrowHandlers;
   #phase: Phase = Phase.Text;
-  #text = '';
+  /** Parts of the root still to take text from, last first: an element, or a run of inline siblings. */
+  readonly #units: (Node | Node[])[];
+  /** Their texts, in document order, and how far the prefilter got. */
+  readonly #texts: string[] = [];
+  #total = 0;
+  #ti = 0;
+  #base = 0;
   #at = 0;
   readonly #places: number[] = [];
   #next = 0;
@@ -54,6 +66,7 @@ export class Narrowing {
 
   constructor(root: Element, prefilter: () => Prefilter, handlers: NarrowHandlers) {
     this.#root = root;
+    this.#units = [root];
     this.#prefilter = prefilter;
     this.#handlers = handlers;
   }
@@ -62,39 +75,74 @@ export class Narrowing {
   run(deadline: number): boolean {
     while (this.#phase !== Phase.Done) {
       if (performance.now() > deadline) return false;
-      if (this.#phase === Phase.Text) this.#readText();
-      else if (this.#phase === Phase.Places) this.#findPlaces();
-      else this.#walk(deadline);
+      if (this.#phase === Phase.Walk) this.#walk(deadline);
+      // Text is gathered until there is enough to be worth narrowing (the prefilter is built then).
+      else if (this.#units.length && this.#total < SMALL) this.#takeUnit();
+      else if (this.#total < SMALL) this.#whole();
+      else if (this.#ti < this.#texts.length) this.#findPlaces();
+      else if (this.#units.length) this.#takeUnit();
+      else this.#phase = Phase.Walk;
     }
     return true;
   }
 
-  #readText(): void {
-    const text = this.#root.textContent ?? '';
-    if (text.length < SMALL) return this.#whole();
-    this.#text = text;
-    this.#phase = Phase.Places;
+  /** The text of one unit; a large container is split into its children instead. */
+  #takeUnit(): void {
+    const unit = this.#units.pop()!;
+    if (Array.isArray(unit)) {
+      let text = '';
+      for (const n of unit)
+        text +=
+          n.nodeType === Node.TEXT_NODE
+            ? (n as Text).data
+            : n.nodeType === Node.ELEMENT_NODE
+              ? (n.textContent ?? '')
+              : '';
+      return this.#addText(text);
+    }
+    const el = unit as Element;
+    if (el.childElementCount <= EXPAND) return this.#addText(el.textContent ?? '');
+    // No phrase crosses a block or skipped element: each is a unit, and so is each run between them.
+    const units: (Node | Node[])[] = [];
+    let run: Node[] = [];
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === Node.ELEMENT_NODE && classify(c as Element) !== Kind.Inline) {
+        if (run.length) units.push(run);
+        run = [];
+        units.push(c);
+      } else run.push(c);
+    }
+    if (run.length) units.push(run);
+    for (let i = units.length - 1; i >= 0; i--) this.#units.push(units[i]!);
+  }
+
+  #addText(text: string): void {
+    if (!text) return;
+    this.#texts.push(text);
+    this.#total += text.length;
   }
 
   #whole(): void {
-    this.#text = '';
+    this.#texts.length = 0;
     this.#phase = Phase.Done;
     this.#handlers.onDense();
   }
 
-  /** One chunk of the text through the prefilter. */
+  /** One chunk of the gathered text through the prefilter. */
   #findPlaces(): void {
-    const text = this.#text;
+    const text = this.#texts[this.#ti]!;
     const end = Math.min(text.length, this.#at + CHUNK);
     const chunk = text.slice(this.#at, end + OVERLAP);
     const before = this.#places.length;
     (this.#filter ??= this.#prefilter()).find(chunk, 0, end - this.#at, this.#places);
-    for (let i = before; i < this.#places.length; i++) this.#places[i]! += this.#at;
+    for (let i = before; i < this.#places.length; i++) this.#places[i]! += this.#base + this.#at;
     this.#at = end;
-    if (this.#places.length * DENSE > text.length) return this.#whole();
-    if (end < text.length) return;
-    this.#text = '';
-    this.#phase = Phase.Walk;
+    if (end >= text.length) {
+      this.#texts[this.#ti++] = '';
+      this.#base += text.length;
+      this.#at = 0;
+    }
+    if (this.#places.length * DENSE > this.#total) this.#whole();
   }
 
   /**
