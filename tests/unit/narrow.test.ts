@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+/**
+ * The narrowed first read: which block containers it hands over for close reading, when it gives
+ * up and reads everything, and the shadow roots it finds on the way.
+ */
+import { expect, test } from 'vitest';
+import { loadKnowledge } from '../../scripts/knowledge';
+import { Prefilter } from '../../src/core/matcher/prefilter';
+import { Narrowing } from '../../src/content/narrow';
+
+const prefilter = new Prefilter(loadKnowledge().content!.matcher);
+const FILLER = 'The ferry left the harbour at dawn while gulls circled the wharf and boats came home. ';
+
+function run(build: (body: HTMLElement) => void) {
+  document.body.replaceChildren();
+  build(document.body);
+  const containers: Element[] = [];
+  const roots: ShadowRoot[] = [];
+  let whole = false;
+  const n = new Narrowing(document.body, () => prefilter, {
+    onContainer: (el) => containers.push(el),
+    onDense: () => (whole = true),
+    onShadowRoot: (sr) => roots.push(sr),
+  });
+  while (!n.run(performance.now() + 50));
+  return { ids: containers.map((c) => c.id || c.localName), roots, whole };
+}
+
+function filler(box: HTMLElement, paragraphs: number): void {
+  for (let i = 0; i < paragraphs; i++)
+    box.append(Object.assign(document.createElement('p'), { textContent: FILLER.repeat(3) }));
+}
+
+test('a large page hands over only the containers around the places, in order, each once', () => {
+  const r = run((body) => {
+    const a = body.appendChild(document.createElement('div'));
+    filler(a, 150);
+    body.insertAdjacentHTML(
+      'beforeend',
+      '<p id="one">A <b>DEXA</b> scan and a DXA scan.</p><pre id="code">denosumab</pre><section id="two">Ask about <i>bis</i>phosphonates.</section>',
+    );
+    filler(body.appendChild(document.createElement('div')), 150);
+  });
+  expect(r.whole).toBe(false);
+  expect(r.ids).toEqual(['one', 'two']); // the <pre> is not reading text
+});
+
+test('a small page, or one dense with places, is read whole', () => {
+  expect(run((body) => (body.innerHTML = '<p>bisphosphonates and osteoporosis</p>')).whole).toBe(true);
+  expect(
+    run((body) => {
+      for (let i = 0; i < 600; i++)
+        body.append(
+          Object.assign(document.createElement('p'), { textContent: 'Osteoporosis after pregnancy. '.repeat(4) }),
+        );
+    }).whole,
+  ).toBe(true);
+});
+
+test('open shadow roots are found even where no place is; closed ones and those under skipped elements are not', () => {
+  const r = run((body) => {
+    filler(body.appendChild(document.createElement('div')), 300);
+    body.appendChild(document.createElement('my-card')).attachShadow({ mode: 'open' }).innerHTML = '<p>x</p>';
+    body.appendChild(document.createElement('div')).attachShadow({ mode: 'closed' });
+    const button = body.appendChild(document.createElement('button'));
+    button.appendChild(document.createElement('span')).attachShadow({ mode: 'open' });
+  });
+  expect(r.whole).toBe(false);
+  expect(r.roots.map((sr) => sr.host.localName)).toEqual(['my-card']);
+});
