@@ -6,7 +6,7 @@
  */
 import type { TermCard } from '../core/knowledge/types';
 import { Matcher } from '../core/matcher/matcher';
-import { Prefilter } from '../core/matcher/prefilter';
+import { Prefilter, prefilterSuits } from '../core/matcher/prefilter';
 import type { MatcherData } from '../core/matcher/types';
 import type { PageTerm } from '../core/messages';
 import type { Settings } from '../core/settings';
@@ -74,7 +74,7 @@ export class Lens {
         ...(deps.onScanned ? { onScanned: deps.onScanned } : {}),
       },
       this.#ac.signal,
-      () => new Prefilter(deps.matcher),
+      prefilterSuits(deps.matcher) ? () => new Prefilter(deps.matcher) : undefined,
     );
   }
 

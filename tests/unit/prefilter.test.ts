@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { loadKnowledge } from '../../scripts/knowledge';
 import { Matcher } from '../../src/core/matcher/matcher';
-import { Prefilter, prefilterSources } from '../../src/core/matcher/prefilter';
+import { Prefilter, prefilterSources, prefilterSuits } from '../../src/core/matcher/prefilter';
 import type { MatcherData, TextMatch } from '../../src/core/matcher/types';
 
 const knowledge = loadKnowledge();
@@ -103,4 +103,11 @@ test.skipIf(!existsSync(BENCH))('no match on the bench pages is missed', () => {
     const src = readFileSync(join(BENCH, f), f.endsWith('.md') ? 'utf8' : 'latin1').replace(/<[^>]*>/g, ' ');
     for (const block of src.split(/\n\s*\n/)) expect(missed(block)).toEqual([]);
   }
+});
+
+test('a glossary far larger than ours gets no prefilter (its RegExp would compile in one long task)', () => {
+  expect(prefilterSuits(data)).toBe(true);
+  const phrases: MatcherData['phrases'] = {};
+  for (let i = 0; i < 4000; i++) phrases[`word${i}`] = [[0, 0]];
+  expect(prefilterSuits({ ...data, phrases })).toBe(false);
 });
