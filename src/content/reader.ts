@@ -126,10 +126,13 @@ export class PageReader {
       return done;
     };
     let readFirst = new Set<Element>();
-    // The part in view is found by hit tests, which would force a layout the page has not done
-    // yet (tens of ms on a large page, charged to the extension): wait until a frame is rendered.
-    // A hidden page shows nothing: it is read from the top.
-    if (await afterFrame()) {
+    // A page shown from its top is read from its top: what is in view comes first anyway. A page
+    // scrolled down (a restored position, a link to a section) has the part in view read first,
+    // found by hit tests; those would force a layout the page has not done yet (tens of ms on a
+    // large page, charged to the extension), so they wait until a frame is rendered. Even then they
+    // cost 5-12 ms on a large page, which a page at its top does not need to pay. A hidden page
+    // shows nothing: it is read from the top.
+    if (scrollY > innerHeight / 2 && (await afterFrame())) {
       if (scan.signal.aborted || this.#signal.aborted) return;
       timed(() => {
         const seen = readInView(this.#index, this.shadowRoots, performance.now() + 20);

@@ -69,6 +69,18 @@ export async function readsLargePageNarrowed(driver: Driver, server: FixtureServ
   ]);
   await page.screenshot('large-page');
   await page.close();
+
+  // Opened at a section far down: the part in view is read first, and the rest still follows.
+  const deep = await driver.open(server.url('/fixtures/large-page.html#last'));
+  const atLast = await paintedUntil(
+    deep,
+    (t) => t.includes('kyphoplasty') && t.includes('DEXA scan'),
+    'a page opened scrolled down',
+  );
+  expect(atLast).toContain('romosozumab');
+  expect(await deep.evaluate(() => scrollY)).toBeGreaterThan(0);
+  await deep.screenshot('large-page-scrolled');
+  await deep.close();
 }
 
 export async function followsPageChanges(driver: Driver, server: FixtureServer): Promise<void> {
