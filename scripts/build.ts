@@ -214,7 +214,9 @@ export async function buildExtension(
     build({ ...options, entryPoints: { content: contentEntry! }, plugins: contentPlugins(content, full) }),
     build({ ...options, entryPoints: others, plugins: buildPlugins(content, full) }),
   ]);
-  cpSync(join(ROOT, 'src/content/highlight.css'), join(out, 'content.css'));
+  // The page's stylesheet: the highlight rules (also adopted into shadow roots) and the chosen style's.
+  const css = ['highlight.css', 'highlight-styles.css'].map((f) => readFileSync(join(ROOT, 'src/content', f), 'utf8'));
+  writeFileSync(join(out, 'content.css'), css.join('\n'));
   cpSync(join(ROOT, 'src/ui/page.css'), join(out, 'pages/page.css'));
   writePages(out);
   cpSync(join(ROOT, 'icons'), join(out, 'icons'), { recursive: true, filter: (p) => !p.endsWith('.svg') });
