@@ -1,7 +1,9 @@
 /**
  * Reads the page into the match index and paints what it finds, then keeps up as the page
- * changes. The part in view is read first; everything else, the first time and after changes,
- * goes through one drain loop that reads queued parts of the page in slices that never block it.
+ * changes. A page opened scrolled down has the part in view read first; a large page's first read
+ * is narrowed to the blocks that may hold a term (narrow.ts); everything, the first time and after
+ * changes, goes through one drain loop that reads queued parts of the page in slices that never
+ * block it.
  */
 import type { Prefilter } from '../core/matcher/prefilter';
 import { BlockWalker, isReadable } from './blocks';
