@@ -14,7 +14,7 @@ import { foldWord } from './normalize';
 import type { MatcherData } from './types';
 
 /** What may separate two words of a phrase: a superset of `isJoinableGap`'s spaces and dashes. */
-const GAP = '[\\s\\xa0\\xad\\u2000-\\u200a\\u2010-\\u2015\\u202f\\u2212\\u3000\\ufe63\\uff0d-]+';
+const GAP = '[\\s\\xad\\u2010-\\u2015\\u2212\\ufe63\\uff0d-]+'; // \s holds the no-break and other spaces
 
 /** Latin letters with diacritics and combining marks (and the signs that lower-case to ASCII). */
 const MARKED = '\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff\\u0300-\\u036f\\u212a\\u212b';
