@@ -205,9 +205,10 @@ export class PageReader {
         if (!d.readFirst?.has(el)) d.parts.push(el);
       },
       onDense: () => {
-        // The whole page is read closely: context words are seen as before.
+        // The body is read closely whole (what lies beside it is queued already): context words
+        // are seen as before.
         d.narrowed = false;
-        d.parts.push(document.documentElement);
+        d.parts.push(body);
       },
       onShadowRoot: (sr) => this.#addShadowRoot(sr, d.parts),
     });
