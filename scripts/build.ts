@@ -5,12 +5,14 @@
  * The knowledge is validated first; any error stops the build with file, field and reason.
  */
 import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentKnowledge, FullKnowledge } from '../src/core/knowledge/types';
 import { encodeMatcher } from '../src/core/matcher/compact';
+import { prefilterHandover } from '../src/core/matcher/prefilter-source';
 import { extrasPlugin, extrasReport, formatExtrasErrors, loadExtras } from './extras';
 import { formatErrors, loadKnowledge } from './knowledge';
 import { withSyntheticTerms } from './synthetic-glossary';
@@ -60,19 +62,37 @@ export function entryPoints(): Record<string, string> {
   };
 }
 
+const stampOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/**
+ * The build's modules of knowledge. The prefilter (for the background to store, see
+ * src/core/matcher/prefilter-source.ts) and its stamp (for the content script to check what it
+ * finds in storage) come from the same glossary as the matcher, in the same build.
+ */
+function knowledgeModule(name: string, content: ContentKnowledge, full: FullKnowledge): unknown {
+  switch (name) {
+    case 'matcher':
+      return encodeMatcher(content.matcher);
+    case 'cards':
+      return content.cards;
+    case 'prefilter':
+      return prefilterHandover(content.matcher, stampOf);
+    case 'prefilter-stamp':
+      return prefilterHandover(content.matcher, stampOf)?.stamp ?? '';
+    case 'full':
+      return full;
+    default:
+      throw new Error(`no knowledge module "${name}"`);
+  }
+}
+
 function knowledgePlugin(content: ContentKnowledge, full: FullKnowledge): Plugin {
   return {
     name: 'knowledge',
     setup(b) {
       b.onResolve({ filter: /^plao:knowledge\// }, (args) => ({ path: args.path, namespace: 'knowledge' }));
       b.onLoad({ filter: /.*/, namespace: 'knowledge' }, (args) => ({
-        contents: JSON.stringify(
-          args.path.endsWith('/matcher')
-            ? encodeMatcher(content.matcher)
-            : args.path.endsWith('/cards')
-              ? content.cards
-              : full,
-        ),
+        contents: JSON.stringify(knowledgeModule(args.path.slice('plao:knowledge/'.length), content, full)),
         loader: 'json',
       }));
     },

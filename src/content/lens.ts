@@ -6,7 +6,7 @@
  */
 import type { TermCard } from '../core/knowledge/types';
 import { Matcher } from '../core/matcher/matcher';
-import { Prefilter, prefilterSuits } from '../core/matcher/prefilter';
+import { Prefilter, type PrefilterSources } from '../core/matcher/prefilter';
 import type { MatcherData } from '../core/matcher/types';
 import type { PageTerm } from '../core/messages';
 import type { Settings } from '../core/settings';
@@ -18,8 +18,21 @@ import { PageReader, type ScanStats } from './reader';
 
 export type { ScanStats };
 
+/** Made when first needed (a small page never needs it); a source that is not a RegExp is none. */
+function prefilterFrom(sources: PrefilterSources): () => Prefilter | undefined {
+  return () => {
+    try {
+      return new Prefilter(sources);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 export interface LensDeps {
   matcher: MatcherData;
+  /** Where phrases may start, for narrowing a large page's first read (none: it is read whole). */
+  prefilter?: PrefilterSources | undefined;
   /** The popover's card for a term id (from the background). */
   getCard: (id: string) => Promise<TermCard | undefined>;
   settings: Settings;
@@ -74,7 +87,7 @@ export class Lens {
         ...(deps.onScanned ? { onScanned: deps.onScanned } : {}),
       },
       this.#ac.signal,
-      prefilterSuits(deps.matcher) ? () => new Prefilter(deps.matcher) : undefined,
+      deps.prefilter ? prefilterFrom(deps.prefilter) : undefined,
     );
   }
 

@@ -21,7 +21,7 @@ const OVERLAP = 4096;
 const DENSE = 2000;
 /**
  * Below this many characters the page is read closely whole: narrowing would save little, and
- * building the prefilter's RegExp costs a few milliseconds of its own.
+ * compiling the prefilter's RegExp costs a millisecond or more of its own.
  */
 const SMALL = 50000;
 /**
@@ -46,7 +46,7 @@ export interface NarrowHandlers {
 
 export class Narrowing {
   readonly #root: Element;
-  readonly #prefilter: () => Prefilter;
+  readonly #prefilter: () => Prefilter | undefined;
   #filter: Prefilter | undefined;
   readonly #handlers: NarrowHandlers;
   #phase: Phase = Phase.Text;
@@ -64,7 +64,7 @@ export class Narrowing {
   #offset = 0;
   readonly #sent = new Set<Element>();
 
-  constructor(root: Element, prefilter: () => Prefilter, handlers: NarrowHandlers) {
+  constructor(root: Element, prefilter: () => Prefilter | undefined, handlers: NarrowHandlers) {
     this.#root = root;
     this.#units = [root];
     this.#prefilter = prefilter;
@@ -76,7 +76,7 @@ export class Narrowing {
     while (this.#phase !== Phase.Done) {
       if (performance.now() > deadline) return false;
       if (this.#phase === Phase.Walk) this.#walk(deadline);
-      // Text is gathered until there is enough to be worth narrowing (the prefilter is built then).
+      // Text is gathered until there is enough to be worth narrowing (the prefilter is made then).
       else if (this.#units.length && this.#total < SMALL) this.#takeUnit();
       else if (this.#total < SMALL) this.#whole();
       else if (this.#ti < this.#texts.length) this.#findPlaces();
@@ -134,7 +134,9 @@ export class Narrowing {
     const end = Math.min(text.length, this.#at + CHUNK);
     const chunk = text.slice(this.#at, end + OVERLAP);
     const before = this.#places.length;
-    (this.#filter ??= this.#prefilter()).find(chunk, 0, end - this.#at, this.#places);
+    const filter = (this.#filter ??= this.#prefilter());
+    if (!filter) return this.#whole(); // a stored source that is not a RegExp: read it all
+    filter.find(chunk, 0, end - this.#at, this.#places);
     for (let i = before; i < this.#places.length; i++) this.#places[i]! += this.#base + this.#at;
     this.#at = end;
     if (end >= text.length) {

@@ -71,7 +71,7 @@ export class PageReader {
   #changeTimer: ReturnType<typeof setTimeout> | undefined;
   #firstChangeAt = 0;
 
-  readonly #prefilter: (() => Prefilter) | undefined;
+  readonly #prefilter: (() => Prefilter | undefined) | undefined;
 
   /** `prefilter`: where phrases may start, for narrowing the first read (none: read everything). */
   constructor(
@@ -79,7 +79,7 @@ export class PageReader {
     painter: Painter,
     hooks: ReaderHooks,
     signal: AbortSignal,
-    prefilter?: () => Prefilter,
+    prefilter?: () => Prefilter | undefined,
   ) {
     this.#index = index;
     this.#prefilter = prefilter;

@@ -1,22 +1,28 @@
 /** PLAO Lens in a frame that has reading text (or is the top frame): reads settings, starts, answers the popup. */
 import type { Runtime, Storage } from 'webextension-polyfill';
 import compactMatcher from 'plao:knowledge/matcher';
+import prefilterStamp from 'plao:knowledge/prefilter-stamp';
 import { guidePath } from '../core/addresses';
 import { parseToContent, type FoundReply, type PageTermsReply } from '../core/messages';
 import { isSiteEnabled, parseSettings, SETTINGS_KEY, type Settings } from '../core/settings';
 import { decodeMatcher } from '../core/matcher/compact';
+import { PREFILTER_KEY, storedPrefilter, type PrefilterSources } from '../core/matcher/prefilter';
 import { hiddenChanged, withoutTerms } from '../core/hidden-terms';
 import { withExtras } from './card-extras';
 import { callBackground, ext as browser } from './extension-api';
 import { isOrphaned, takeOver } from './instance';
 import { Lens } from './lens';
 
-async function readSettings(): Promise<Settings> {
+/** The settings, and the prefilter the background keeps for pages (none: large pages are read whole). */
+async function readStored(): Promise<{ settings: Settings; prefilter: PrefilterSources | undefined }> {
   try {
-    const stored = await browser.storage.local.get(SETTINGS_KEY);
-    return parseSettings(stored[SETTINGS_KEY]).settings;
+    const stored = await browser.storage.local.get([SETTINGS_KEY, PREFILTER_KEY]);
+    return {
+      settings: parseSettings(stored[SETTINGS_KEY]).settings,
+      prefilter: storedPrefilter(stored[PREFILTER_KEY], prefilterStamp),
+    };
   } catch {
-    return parseSettings(undefined).settings;
+    return { settings: parseSettings(undefined).settings, prefilter: undefined };
   }
 }
 
@@ -35,6 +41,8 @@ export async function start(isTop: boolean): Promise<void> {
   let lens: Lens | undefined;
   let stopped = false;
   let hidden: string[] = [];
+  /** Read with the settings, once: the background writes it once per version. */
+  const kept: { prefilter?: PrefilterSources | undefined } = {};
 
   const onStorage = (changes: Record<string, Storage.StorageChange>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]?.newValue).settings);
@@ -71,6 +79,8 @@ export async function start(isTop: boolean): Promise<void> {
     if (on && !lens) {
       lens = new Lens({
         matcher: withoutTerms(matcher, hidden),
+        // Made from the whole glossary: with terms hidden it finds more places than needed, never fewer.
+        prefilter: kept.prefilter,
         getCard: async (id) => {
           if (stopIfOrphaned()) return undefined;
           const [card, extras] = await Promise.all([
@@ -125,7 +135,9 @@ export async function start(isTop: boolean): Promise<void> {
     }
   };
 
-  apply(await readSettings());
+  const stored = await readStored();
+  kept.prefilter = stored.prefilter;
+  apply(stored.settings);
   if (stopped) return; // a newer run took over while the settings were read
   browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage as unknown as Runtime.OnMessageListener);

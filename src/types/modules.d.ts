@@ -12,6 +12,18 @@ declare module 'plao:knowledge/cards' {
   export default cards;
 }
 
+/** The prefilter's sources, stamped, for the background to keep in storage (null: none suits the glossary). */
+declare module 'plao:knowledge/prefilter' {
+  const prefilter: import('../core/matcher/prefilter').StoredPrefilter | null;
+  export default prefilter;
+}
+
+/** The stamp of this build's prefilter ('' when there is none): the content script uses only that one. */
+declare module 'plao:knowledge/prefilter-stamp' {
+  const stamp: string;
+  export default stamp;
+}
+
 declare module 'plao:knowledge/full' {
   const knowledge: import('../core/knowledge/types').FullKnowledge;
   export default knowledge;

@@ -42,6 +42,7 @@ function fakeBrowser(withDesktopApis: boolean) {
 let current: ReturnType<typeof fakeBrowser>;
 vi.mock('webextension-polyfill', () => ({ default: new Proxy({}, { get: (_, k) => (current.api as never)[k] }) }));
 vi.mock('plao:knowledge/cards', () => ({ default: [] }));
+vi.mock('plao:knowledge/prefilter', () => ({ default: null }));
 vi.mock('plao:extras/pronunciations', () => ({ default: {} }));
 vi.mock('plao:extras/questions', () => ({ default: {} }));
 

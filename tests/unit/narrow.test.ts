@@ -6,9 +6,10 @@
 import { expect, test } from 'vitest';
 import { loadKnowledge } from '../../scripts/knowledge';
 import { Prefilter } from '../../src/core/matcher/prefilter';
+import { prefilterSources } from '../../src/core/matcher/prefilter-source';
 import { Narrowing } from '../../src/content/narrow';
 
-const prefilter = new Prefilter(loadKnowledge().content!.matcher);
+const prefilter = new Prefilter(prefilterSources(loadKnowledge().content!.matcher));
 const FILLER = 'The ferry left the harbour at dawn while gulls circled the wharf and boats came home. ';
 
 function run(build: (body: HTMLElement) => void) {

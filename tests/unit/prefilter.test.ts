@@ -9,13 +9,14 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { loadKnowledge } from '../../scripts/knowledge';
 import { Matcher } from '../../src/core/matcher/matcher';
-import { Prefilter, prefilterSources, prefilterSuits } from '../../src/core/matcher/prefilter';
+import { Prefilter, storedPrefilter } from '../../src/core/matcher/prefilter';
+import { prefilterHandover, prefilterSources, prefilterSuits } from '../../src/core/matcher/prefilter-source';
 import type { MatcherData, TextMatch } from '../../src/core/matcher/types';
 
 const knowledge = loadKnowledge();
 const data: MatcherData = knowledge.content!.matcher;
 const matcher = new Matcher(data);
-const prefilter = new Prefilter(data);
+const prefilter = new Prefilter(prefilterSources(data));
 
 function hits(text: string): number[] {
   const out: number[] = [];
@@ -110,4 +111,27 @@ test('a glossary far larger than ours gets no prefilter (its RegExp would compil
   const phrases: MatcherData['phrases'] = {};
   for (let i = 0; i < 4000; i++) phrases[`word${i}`] = [[0, 0]];
   expect(prefilterSuits({ ...data, phrases })).toBe(false);
+});
+
+test('a glossary too large for a prefilter hands none over', () => {
+  const phrases: MatcherData['phrases'] = {};
+  for (let i = 0; i < 4000; i++) phrases[`word${i}`] = [[0, 0]];
+  expect(prefilterHandover({ ...data, phrases }, () => 'x')).toBeNull();
+});
+
+test('pages use only a stored prefilter made from their own glossary, and nothing damaged', () => {
+  const stamp = (t: string) => String(t.length);
+  const handed = prefilterHandover(data, stamp)!;
+  const { words, abbreviations, keys } = handed;
+  expect(storedPrefilter(handed, handed.stamp)).toEqual({ words, abbreviations, keys });
+  // Another version's, or none expected (a build whose glossary has no prefilter).
+  expect(storedPrefilter(handed, 'other')).toBeUndefined();
+  expect(storedPrefilter({ ...handed, stamp: '' }, '')).toBeUndefined();
+  // Damaged: not an object, a field missing or of the wrong type.
+  for (const bad of [undefined, null, 'prefilter', 42, [], { ...handed, words: 1 }, { ...handed, keys: undefined }])
+    expect(storedPrefilter(bad, handed.stamp)).toBeUndefined();
+  // The stored words' keys are the prefilter's: a marked word folding to a key is still a hit.
+  const out: number[] = [];
+  new Prefilter(storedPrefilter(handed, handed.stamp)!).find('la ostéoporose', 0, 14, out);
+  expect(out).toEqual(hits('la ostéoporose'));
 });

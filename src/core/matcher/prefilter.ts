@@ -11,10 +11,6 @@
  * then the reader reads the whole page closely.
  */
 import { foldWord } from './normalize';
-import type { MatcherData } from './types';
-
-/** What may separate two words of a phrase: a superset of `isJoinableGap`'s spaces and dashes. */
-const GAP = '[\\s\\xad\\u2010-\\u2015\\u2212\\ufe63\\uff0d-]+'; // \s holds the no-break and other spaces
 
 /** Latin letters with diacritics and combining marks (and the signs that lower-case to ASCII). */
 const MARKED = '\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u024f\\u1e00-\\u1eff\\u0300-\\u036f\\u212a\\u212b';
@@ -29,120 +25,45 @@ function inWord(text: string, i: number): boolean {
   return MARKED_WORD_CHAR.test(text[i]!);
 }
 
-/**
- * What may follow a word's stem within the word: the rest of a plural, a possessive ("spine's",
- * "therapies'"). Bounded: an unbounded run here made a long run of letters quadratic.
- */
-const TAIL = "[\\w'\\u2019]{0,4}";
-
-/** An abbreviation is a whole word: after it only a plural "s", an apostrophe or a non-letter ("AFF" is not in "AFFFE"). */
-const ABBREVIATION_END = '(?![A-Za-rt-z0-9])';
-
-/** Letters enough that a piece is rare in ordinary text ("number of" is not; "over the counter" is). */
-const DISTINCT = 10;
-
-/** One character as a pattern: letters and digits as they are, anything else escaped by code. */
-function token(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return ch;
-  return '\\u' + c.toString(16).padStart(4, '0');
+/** The RegExp sources and the word keys (one per line), as prefilter-source.ts makes them. */
+export interface PrefilterSources {
+  words: string;
+  abbreviations: string;
+  keys: string;
 }
 
-/** A key's written forms all start with its stem: "therapies" folds to "therapy". */
-function stem(key: string): string {
-  return key.length >= 3 && key.charCodeAt(key.length - 1) === 121 /* y */ ? key.slice(0, -1) : key;
+/** What storage holds for pages: the sources, stamped with the glossary they were made from. */
+export interface StoredPrefilter extends PrefilterSources {
+  stamp: string;
 }
 
-interface Trie {
-  end: boolean;
-  next: Map<string, Trie>;
-}
-
-const trie = (): Trie => ({ end: false, next: new Map() });
-
-function add(root: Trie, tokens: string[]): void {
-  let node = root;
-  for (const t of tokens) {
-    if (node.end) return;
-    let child = node.next.get(t);
-    if (!child) node.next.set(t, (child = trie()));
-    node = child;
-  }
-  node.end = true;
-  node.next.clear();
-}
+/** The storage.local key the background keeps the prefilter under. */
+export const PREFILTER_KEY = 'prefilter';
 
 /**
- * The pieces as one trie-shaped pattern: at each place in the text the engine follows only the
- * branch of the character it sees, instead of trying hundreds of alternatives one by one (a flat
- * alternation was a hundred times slower). A piece that ends makes longer ones after it needless.
+ * The stored prefilter if it is one and was made from this script's glossary (`stamp`); anything
+ * else (missing, from another version, damaged) is none: the page is then read closely whole.
  */
-function emit(node: Trie): string {
-  if (node.end) return '';
-  let out = '';
-  let n = 0;
-  for (const [t, child] of node.next) out += (n++ ? '|' : '') + t + emit(child);
-  return n === 1 ? out : `(?:${out})`;
-}
-
-/**
- * The two pattern sources. Words, case-insensitive: each first word with the words after it until
- * the piece is distinctive, so that a common first word ("low", "x", "over the") is not a hit on
- * its own. Abbreviations, with their case, as whole words.
- */
-export function prefilterSources(data: MatcherData): { words: string; abbreviations: string } {
-  const words = trie();
-  const abbreviations = trie();
-  for (const key in data.phrases) {
-    if (key.charCodeAt(0) === 61 /* = */) {
-      const tokens = [...key.slice(1)].map(token);
-      tokens[tokens.length - 1] += ABBREVIATION_END;
-      add(abbreviations, tokens);
-      continue;
-    }
-    for (const c of data.phrases[key]!) {
-      const tokens = [...stem(key)].map(token);
-      let letters = tokens.length;
-      for (let k = 2; k < c.length && letters < DISTINCT; k++) {
-        const next = c[k] as string;
-        const w = next.charCodeAt(0) === 61 ? next.slice(1).toLowerCase() : stem(next);
-        tokens.push(TAIL, GAP, ...[...w].map(token));
-        letters += w.length;
-      }
-      add(words, tokens);
-    }
-  }
-  return { words: emit(words), abbreviations: emit(abbreviations) };
-}
-
-/**
- * Phrases beyond which no prefilter is built: its RegExp grows with the glossary, and is compiled
- * in one piece the first time it runs (with 10,000 synthetic terms: a task of about 90 ms). The
- * glossary has a few hundred; a far larger one is read closely whole, as every page was before.
- */
-const MAX_PHRASES = 3000;
-
-/** Whether a prefilter suits this glossary (see MAX_PHRASES). */
-export function prefilterSuits(data: MatcherData): boolean {
-  let n = 0;
-  for (const key in data.phrases) n += data.phrases[key]!.length;
-  return n <= MAX_PHRASES;
+export function storedPrefilter(raw: unknown, stamp: string): PrefilterSources | undefined {
+  if (!stamp || typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (r.stamp !== stamp) return undefined;
+  const { words, abbreviations, keys } = r;
+  if (typeof words !== 'string' || typeof abbreviations !== 'string' || typeof keys !== 'string') return undefined;
+  return { words, abbreviations, keys };
 }
 
 export class Prefilter {
   readonly #words: RegExp;
   readonly #abbreviations: RegExp;
   /** Every word key of every phrase, first or later: a marked word folding to one is a hit. */
-  readonly #keys = new Set<string>();
+  readonly #keys: Set<string>;
 
-  constructor(data: MatcherData) {
-    const src = prefilterSources(data);
+  /** Throws on a source that is not a RegExp (the caller then reads without one). */
+  constructor(src: PrefilterSources) {
     this.#words = new RegExp(src.words || '(?!)', 'gi');
     this.#abbreviations = new RegExp(src.abbreviations || '(?!)', 'g');
-    for (const key in data.phrases) {
-      if (key.charCodeAt(0) !== 61) this.#keys.add(key);
-      for (const c of data.phrases[key]!) for (let k = 2; k < c.length; k++) this.#keys.add(c[k] as string);
-    }
+    this.#keys = new Set(src.keys.split('\n'));
   }
 
   /**
