@@ -11,7 +11,7 @@ import { parseToBackground, type BackgroundReplies, type ToBackground } from '..
 import { clearBadgesWhenTurnedOff, showCount, upgradeStoredSettings } from './settings';
 import { handleCommands } from './commands';
 import { createMenus, handleMenuClicks } from './menus';
-import { storePrefilter } from './prefilter';
+import { keepPrefilterStored } from './prefilter';
 import { addQuestions, hideTerm, openQuestions } from './questions';
 import pronunciations from 'plao:extras/pronunciations';
 import suggested from 'plao:extras/questions';
@@ -79,5 +79,5 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 clearBadgesWhenTurnedOff();
 handleCommands();
 handleMenuClicks();
-// After every listener: a failed write only means pages are read without the prefilter.
-storePrefilter().catch(() => undefined);
+// A failed write only means large pages are read whole.
+keepPrefilterStored();

@@ -1,8 +1,8 @@
 /** Scenarios for a page that changes, shadow roots, frames, display modes and teardown. */
 import { expect } from 'vitest';
-import type { Driver } from '../support/driver';
+import { poll, type Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
-import { writeSettings } from '../support/extension';
+import { storedPrefilter, writeSettings } from '../support/extension';
 import { framePaintedTexts, popoverText } from '../support/in-page';
 import { openPainted, paintedUntil, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
 
@@ -48,6 +48,17 @@ export async function readsInlineFrames(driver: Driver, server: FixtureServer): 
  * prefilter's places): it must paint exactly what reading every block would.
  */
 export async function readsLargePageNarrowed(driver: Driver, server: FixtureServer): Promise<void> {
+  // The background keeps the prefilter in storage (again after a test empties it): without it the
+  // page would be read whole, and this test would not cover the narrowed read.
+  const kept = await poll(
+    async () => {
+      const p = (await storedPrefilter(driver)) as { stamp?: unknown; words?: unknown } | undefined;
+      return typeof p?.stamp === 'string' && typeof p.words === 'string' && p.words.length > 1000 && p;
+    },
+    10_000,
+    'the prefilter in storage',
+  );
+  expect(kept).toBeTruthy();
   const page = await driver.open(server.url('/fixtures/large-page.html'));
   const painted = await paintedUntil(
     page,

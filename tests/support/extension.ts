@@ -28,6 +28,15 @@ export async function storedSettings(driver: Driver): Promise<unknown> {
   });
 }
 
+/** What storage holds under "prefilter" (kept by the background for large pages; undefined when none). */
+export async function storedPrefilter(driver: Driver): Promise<unknown> {
+  const ext = await driver.extensionPage();
+  return ext.evaluate(async () => {
+    const g = globalThis as unknown as Global;
+    return (await (g.browser ?? g.chrome).storage.local.get('prefilter')).prefilter;
+  });
+}
+
 /** Writes `value` as the stored settings (anything storage can hold); `{}` is every default. */
 export async function writeSettings(driver: Driver, value: unknown): Promise<void> {
   const ext = await driver.extensionPage();

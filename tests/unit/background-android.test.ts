@@ -61,7 +61,8 @@ describe('the background on a browser without commands and menus (Firefox for An
     expect(api.runtime.onInstalled.listeners).toHaveLength(1);
     expect(api.runtime.onStartup.listeners).toHaveLength(1);
     expect(api.runtime.onMessage.listeners).toHaveLength(1);
-    expect(api.storage.onChanged.listeners).toHaveLength(1);
+    // The badge follows the settings; the prefilter is stored again if storage is emptied.
+    expect(api.storage.onChanged.listeners).toHaveLength(2);
     // Installing opens the welcome page and creates no menu.
     await api.runtime.onInstalled.listeners[0]!({ reason: 'install' });
     await api.runtime.onStartup.listeners[0]!();

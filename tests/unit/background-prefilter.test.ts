@@ -9,10 +9,13 @@ const handed = { stamp: 'abc', words: 'bone', abbreviations: 'PLAO', keys: 'bone
 let store: Record<string, unknown>;
 const writes: string[] = [];
 let buildHas: typeof handed | null = handed;
+type Changed = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
+const onChanged: Changed[] = [];
 
 vi.mock('webextension-polyfill', () => ({
   default: {
     storage: {
+      onChanged: { addListener: (l: Changed) => onChanged.push(l) },
       local: {
         get: (key: string) => Promise.resolve(key in store ? { [key]: store[key] } : {}),
         set: (items: Record<string, unknown>) => (writes.push('set'), Object.assign(store, items), Promise.resolve()),
@@ -31,6 +34,7 @@ beforeEach(() => {
   store = {};
   writes.length = 0;
   buildHas = handed;
+  onChanged.length = 0;
   vi.resetModules();
 });
 
@@ -60,4 +64,17 @@ test('a build without a prefilter removes a stored one, and writes nothing when 
   await storeOnce();
   expect(store).toEqual({});
   expect(writes).toEqual(['remove']);
+});
+
+test('stored again when storage is emptied, and only then', async () => {
+  const { keepPrefilterStored } = await import('../../src/background/prefilter');
+  keepPrefilterStored();
+  await vi.waitFor(() => expect(store.prefilter).toEqual(handed));
+  // Its own write, and other keys' changes, write nothing.
+  onChanged[0]!({ prefilter: { newValue: handed } }, 'local');
+  onChanged[0]!({ settings: { newValue: {} } }, 'local');
+  delete store.prefilter;
+  onChanged[0]!({ prefilter: { oldValue: handed } }, 'local');
+  await vi.waitFor(() => expect(store.prefilter).toEqual(handed));
+  expect(writes).toEqual(['set', 'set']);
 });
