@@ -2,9 +2,11 @@
  * The whole-cost run: what a page load costs the page, measured from outside by the profiler, on
  * every bench page and the scenarios, beside the bare text walk (the floor) in the same run.
  */
+import { rmSync } from 'node:fs';
 import { launchPlain, launchWithExtension, plainContext } from './browser';
 import { measureFloor } from './measure';
 import type { BenchPage, PageServer } from './pages';
+import { writeReferenceExtension } from './reference-extension';
 import { median } from './stats';
 import { measureHover, measureLoad, measureStorm, type HoverCost, type LoadCost, type StormRun } from './whole-cost';
 
@@ -21,6 +23,14 @@ export interface WholePage {
   throttledLongestMs: number;
   throttledCpuMs: number;
   top: LoadCost['top'];
+  /** The reference extension on the same page (medians over as many loads, interleaved with ours). */
+  reference: Cost & { painted: number };
+}
+
+/** Extension CPU and longest stretch of one scenario, ms (medians over the loads). */
+export interface Cost {
+  cpuMs: number;
+  longestMs: number;
 }
 
 export interface WholeResults {
@@ -28,11 +38,17 @@ export interface WholeResults {
   loads: number;
   pages: WholePage[];
   /** The text-less ad-like page loaded as the top frame (median). */
-  emptyFrame: { cpuMs: number; longestMs: number };
+  emptyFrame: Cost;
   /** The same page holding twenty text-less frames (median); a frame = (this − emptyFrame) / 20. */
-  twentyFrames: { cpuMs: number; longestMs: number };
+  twentyFrames: Cost;
+  /** The platform's fixed price: the reference extension (bench/reference-extension.ts) on the same scenarios. */
+  reference: { emptyFrame: Cost; twentyFrames: Cost };
   hover: HoverCost;
   storm: { without: StormRun; with: StormRun };
+}
+
+function cost(runs: LoadCost[]): Cost {
+  return { cpuMs: median(runs.map((r) => r.cpuMs)), longestMs: median(runs.map((r) => r.longestMs)) };
 }
 
 function summarize(runs: LoadCost[]): Pick<WholePage, 'cpuMs' | 'longestMs' | 'worstLongestMs' | 'painted' | 'top'> {
@@ -55,18 +71,24 @@ export async function runWholeCost(opts: {
   const { server, log } = opts;
   const plain = await launchPlain();
   const ext = await launchWithExtension(opts.extDir);
+  const refDir = writeReferenceExtension(opts.extDir);
+  const ref = await launchWithExtension(refDir);
   try {
     const plainCtx = await plainContext(plain);
-    // Warm-up: extension start and code caches.
+    // Warm-up: extension start and code caches (and the reference's stored settings written).
     await measureLoad(ext, server.url(opts.pages[0]!), server.blank);
+    await measureLoad(ref, server.url(opts.pages[0]!), server.blank);
     const pages: WholePage[] = [];
     for (const page of opts.pages) {
       const url = server.url(page);
       const floors: number[] = [];
       const runs: LoadCost[] = [];
+      const refRuns: LoadCost[] = [];
+      // Interleaved, so that the machine's drift touches the floor, ours and the reference alike.
       for (let i = 0; i < opts.loads; i++) {
         floors.push((await measureFloor(plainCtx, url)).ms);
         runs.push(await measureLoad(ext, url, server.blank));
+        refRuns.push(await measureLoad(ref, url, server.blank));
       }
       const throttled = await measureLoad(ext, url, server.blank, { throttle: 4 });
       pages.push({
@@ -75,16 +97,21 @@ export async function runWholeCost(opts: {
         ...summarize(runs),
         throttledLongestMs: throttled.longestMs,
         throttledCpuMs: throttled.cpuMs,
+        reference: { ...cost(refRuns), painted: median(refRuns.map((r) => r.painted)) },
       });
       log(`whole cost: ${page.id} done`);
     }
     const textless = async (url: string) => {
       const runs: LoadCost[] = [];
-      for (let i = 0; i < opts.loads; i++) runs.push(await measureLoad(ext, url, server.blank, { textless: true }));
-      return { cpuMs: median(runs.map((r) => r.cpuMs)), longestMs: median(runs.map((r) => r.longestMs)) };
+      const refRuns: LoadCost[] = [];
+      for (let i = 0; i < opts.loads; i++) {
+        runs.push(await measureLoad(ext, url, server.blank, { textless: true }));
+        refRuns.push(await measureLoad(ref, url, server.blank, { textless: true }));
+      }
+      return { ours: cost(runs), reference: cost(refRuns) };
     };
-    const emptyFrame = await textless(server.scenario.empty);
-    const twentyFrames = await textless(server.scenario.frames);
+    const empty = await textless(server.scenario.empty);
+    const frames = await textless(server.scenario.frames);
     log('whole cost: empty frames done');
     const seed = opts.pages.find((p) => p.id === 'seed-article') ?? opts.pages[0]!;
     const hover = await measureHover(ext, server.url(seed));
@@ -95,13 +122,16 @@ export async function runWholeCost(opts: {
       build: opts.extDir,
       loads: opts.loads,
       pages,
-      emptyFrame,
-      twentyFrames,
+      emptyFrame: empty.ours,
+      twentyFrames: frames.ours,
+      reference: { emptyFrame: empty.reference, twentyFrames: frames.reference },
       hover,
       storm: { without, with: withExt },
     };
   } finally {
+    await ref.close();
     await ext.close();
     await plain.close();
+    rmSync(refDir, { recursive: true, force: true });
   }
 }

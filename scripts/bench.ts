@@ -11,7 +11,8 @@
  *   --mark-limit S   abandon mark.js after S seconds (default 60)
  *   --no-mark        skip mark.js
  *   --profile        save a CPU profile of the first run per page and build in bench/results/
- *   --whole-only     only the whole-cost run (profiler-attributed CPU, frames, storm, hover)
+ *   --whole-only     only the whole-cost run (profiler-attributed CPU, frames, storm, hover; beside
+ *                    ours, a reference extension that does only what any such extension must)
  *   --loads N        loads per page in the whole-cost run (default 3; medians)
  *   --ext DIR        the whole-cost run measures this unpacked build instead of dist/bench/chromium
  *                    (e.g. an older commit's bench build, for a before/after comparison)
@@ -131,7 +132,8 @@ async function wholeCost(): Promise<void> {
       JSON.stringify({ ...whole, verdicts: list }, null, 2) + '\n',
     );
     console.log(
-      `\nWhole cost per page load (${extDir}; Chromium CPU profile, 100 µs sampling, from navigation until the highlights settle; ${loads} load(s), medians):\n`,
+      `\nWhole cost per page load (${extDir}; Chromium CPU profile, 100 µs sampling, from navigation until the highlights settle; ${loads} load(s), medians; ` +
+        `"reference" is the platform's fixed price, bench/reference-extension.ts, loaded in a third Chromium):\n`,
     );
     console.log(formatWhole(whole));
     console.log('');
