@@ -22,6 +22,11 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
+/** A frame's name as the table shows it: a RegExp's whole source is its name in a profile. */
+function shortName(name: string): string {
+  return name.length > 32 ? name.slice(0, 31) + '…' : name;
+}
+
 /** What one text-less frame adds: the twenty-frame page less its text-less top frame, over 20. */
 export function frameCost(r: Pick<WholeResults, 'emptyFrame' | 'twentyFrames'>): number {
   return Math.max(0, r.twentyFrames.cpuMs - r.emptyFrame.cpuMs) / 20;
@@ -57,7 +62,7 @@ export function formatWhole(r: WholeResults): string {
     `${f(p.longestMs)} / ${f(p.worstLongestMs)}`,
     f(p.reference.longestMs),
     `${f(p.throttledCpuMs)} / ${f(p.throttledLongestMs)}`,
-    p.top.map((t) => `${t.name} ${f(t.ms)}`).join(', '),
+    p.top.map((t) => `${shortName(t.name)} ${f(t.ms)}`).join(', '),
   ]);
   const perFrame = frameCost(r);
   const { emptyFrame: refEmpty, twentyFrames: refFrames } = r.reference;
