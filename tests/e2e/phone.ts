@@ -65,6 +65,21 @@ function termAt(text: string): { x: number; y: number; top: number; bottom: numb
   return null;
 }
 
+/**
+ * Scrolls the sheet so the card's text passes under its sticky close button; the backgrounds of
+ * both, as computed (runs in the page).
+ */
+function scrollUnderClose(): { scrolled: number; close: string; sheet: string } {
+  const sheet = document.querySelector('plao-lens')!.shadowRoot!.querySelector<HTMLElement>('.sheet')!;
+  sheet.scrollTop = 40;
+  const close = sheet.querySelector('.sheet-close')!;
+  return {
+    scrolled: sheet.scrollTop,
+    close: getComputedStyle(close).backgroundColor,
+    sheet: getComputedStyle(sheet).backgroundColor,
+  };
+}
+
 async function term(page: TestPage, text: string) {
   const at = await page.evaluate(termAt, text);
   if (!at) throw new Error(`"${text}" is not painted`);
@@ -120,6 +135,12 @@ export async function tapOpensSheet(driver: Driver, server: FixtureServer, fixtu
   const after = await term(page, 'DEXA scan');
   expect(after.bottom).toBeLessThanOrEqual(s.sheet!.top);
   expect(after.top).toBeGreaterThanOrEqual(s.viewport.top);
+  // The text scrolls under the close button, which has the sheet's own background: it shows no text through it.
+  const under = await page.evaluate(scrollUnderClose);
+  await page.screenshot(`phone-${tag}-${fixture}-sheet-scrolled`);
+  expect(under.scrolled, 'the sheet scrolls').toBeGreaterThan(0);
+  expect(under.close).not.toBe('rgba(0, 0, 0, 0)');
+  expect(under.close).toBe(under.sheet);
   // Scrolling the page keeps the sheet where it is, inside the visual viewport.
   await page.evaluate(() => scrollBy(0, 120));
   await new Promise((r) => setTimeout(r, 300));
