@@ -172,7 +172,8 @@ export class Explainer {
 
   /**
    * Removes the card and its host. Focus inside (the reader just hid the card's term, and the page
-   * is read anew) goes back first, never to <body>; the screen reader then hears what happened.
+   * is read anew) goes back first, not with the host to <body>; a screen reader then hears what
+   * happened.
    */
   destroy(): void {
     clearTimeout(this.#dwellTimer);

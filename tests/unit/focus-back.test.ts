@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * Where focus goes when the card that held it goes away (its term hidden, the page read anew), and
- * what a screen reader is told then: never <body>, and the page's elements left as they were.
+ * what a screen reader is told then; the page's elements are left as they were.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { focusBack } from '../../src/content/focus-back';
@@ -37,32 +37,19 @@ describe('focus back', () => {
     expect(document.activeElement?.id).toBe('link');
   });
 
-  test('nothing focusable around the term: its paragraph, focusable only while it has focus', () => {
-    const term = page('<p id="p">Weak bones: <b>osteoporosis</b> after birth.</p><button id="next">next</button>');
-    const p = document.getElementById('p')!;
-    focusBack(null, term);
-    expect(document.activeElement).toBe(p);
-    expect(p.getAttribute('tabindex')).toBe('-1');
-    document.getElementById('next')!.focus();
-    expect(p.hasAttribute('tabindex')).toBe(false);
-  });
-
-  test('a term no longer in the page: the page is left alone', () => {
-    const term = page('<p>osteoporosis</p><button id="b">b</button>');
-    const p = term.parentElement!;
-    p.remove();
+  test('nothing focusable around the term: the page is left as it was', () => {
+    const term = page('<p id="p">Weak bones: <b>osteoporosis</b> after birth.</p>');
+    const before = document.documentElement.outerHTML;
     focusBack(null, term);
     expect(document.activeElement).toBe(document.body);
-    expect(p.hasAttribute('tabindex')).toBe(false);
+    expect(document.documentElement.outerHTML).toBe(before);
   });
 
-  test('a paragraph with a tabindex of its own is left as it is', () => {
-    const term = page('<p id="p" tabindex="-1">osteoporosis</p>');
-    const p = document.getElementById('p')!;
+  test('a term no longer in the page: focus is not moved', () => {
+    const term = page('<p><a href="#x">osteoporosis</a></p>');
+    term.parentElement!.parentElement!.remove();
     focusBack(null, term);
-    expect(document.activeElement).toBe(p);
-    p.blur();
-    expect(p.getAttribute('tabindex')).toBe('-1');
+    expect(document.activeElement).toBe(document.body);
   });
 });
 
