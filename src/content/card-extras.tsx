@@ -18,9 +18,9 @@ export function withExtras(card: TermCard | undefined, extras: TermExtras): Expl
 }
 
 /** The extras as the card's slots, for every surface that shows a card on the page. */
-export const cardExtras = (card: TermCard) => ({
+export const cardExtras = (card: TermCard, onHiding?: (said: string) => void) => ({
   afterName: <CardSayIt card={card} />,
-  actions: <CardActions card={card} />,
+  actions: <CardActions card={card} onHiding={onHiding} />,
 });
 
 /** The respelling; the Listen button is the glossary's (it would cost every page's script a kilobyte). */
@@ -34,7 +34,12 @@ export function CardSayIt({ card }: { card: TermCard }) {
   ) : null;
 }
 
-export class CardActions extends Component<{ card: TermCard }, { status?: string; added?: boolean }> {
+interface ActionsProps {
+  card: TermCard;
+  onHiding?: ((said: string) => void) | undefined;
+}
+
+export class CardActions extends Component<ActionsProps, { status?: string; added?: boolean }> {
   #add = async () => {
     const { card } = this.props;
     const reply = await callBackground({ type: 'addQuestions', id: card.id });
@@ -45,9 +50,14 @@ export class CardActions extends Component<{ card: TermCard }, { status?: string
   };
 
   #hide = async () => {
-    const reply = await callBackground({ type: 'hideTerm', id: this.props.card.id, hidden: true });
-    // When saved, every page drops the term's highlights (and this popover) at once.
-    if (!reply.saved) this.setState({ status: t('cardNotSaved') });
+    const { card, onHiding } = this.props;
+    // When saved, every page drops the term's highlights and this card with its live region, maybe
+    // before the reply comes: told first, what shows the card says it once the card is gone.
+    onHiding?.(t('cardHidden', card.name));
+    const reply = await callBackground({ type: 'hideTerm', id: card.id, hidden: true });
+    if (reply.saved) return;
+    onHiding?.('');
+    this.setState({ status: t('cardNotSaved') });
   };
 
   override render() {

@@ -8,6 +8,7 @@
  * - touch: a tap; the bottom sheet on a narrow screen, else the popover; a tap outside closes it.
  */
 import type { TermCard } from '../core/knowledge/types';
+import { focusBack } from './focus-back';
 import { liveRange, type PageMatch } from './match-index';
 import { AnchoredPopover } from './surface/popover';
 import { BottomSheet, narrowScreen } from './surface/sheet';
@@ -53,6 +54,8 @@ export class Explainer {
   /** The linked term tapped last: the next tap on it follows its link. */
   #linkTapped: PageMatch | null = null;
   #returnFocus: HTMLElement | null = null;
+  /** What to tell a screen reader if the card goes away with focus inside (its term was hidden). */
+  #farewell = '';
   #dwellTimer: ReturnType<typeof setTimeout> | undefined;
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -156,8 +159,8 @@ export class Explainer {
   close(restoreFocus: boolean): void {
     const hadFocus = this.#host.hasFocus();
     this.#surface?.hide();
+    if (restoreFocus && hadFocus) this.#giveFocusBack();
     this.#display = CLOSED;
-    if (restoreFocus && hadFocus) this.#returnFocus?.focus();
     this.#returnFocus = null;
   }
 
@@ -167,14 +170,28 @@ export class Explainer {
     if (m && !m.range.startContainer.isConnected) this.close(false);
   }
 
+  /**
+   * Removes the card and its host. Focus inside (the reader just hid the card's term, and the page
+   * is read anew) goes back first, not with the host to <body>; a screen reader then hears what
+   * happened.
+   */
   destroy(): void {
     clearTimeout(this.#dwellTimer);
     clearTimeout(this.#hideTimer);
+    const hadFocus = this.#host.hasFocus();
+    if (hadFocus) this.#giveFocusBack();
     this.#popover.destroy();
     this.#sheet.destroy();
-    this.#host.destroy();
+    if (hadFocus && this.#farewell) this.#host.destroyAfterSaying(this.#farewell);
+    else this.#host.destroy();
     this.#display = CLOSED;
     this.#pending = null;
+    this.#returnFocus = null;
+  }
+
+  /** Where focus was before the card opened; if gone, beside the term the card explains. */
+  #giveFocusBack(): void {
+    focusBack(this.#returnFocus, this.current?.range.startContainer ?? null);
   }
 
   get #surface(): Surface | undefined {
@@ -209,6 +226,7 @@ export class Explainer {
       onOpenGuide: () => this.#deps.openGuide(article, section),
       ...(link ? { link: link.hostname || link.href } : {}),
       focus: kind === 'pinned',
+      onHiding: (said) => (this.#farewell = said),
     });
     return true;
   }

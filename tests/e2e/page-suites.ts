@@ -128,6 +128,8 @@ export function questionsSuite(browser: Browser, launch: Launch): void {
     test('axe-core: no violations, light', () => q.noViolationsOnAPhone(driver(), 'light'));
     test('“Don’t highlight this term” leaves every open page at once; “Highlight again” brings it back', () =>
       qc.hiddenTermsLeaveEveryPageAndComeBack(driver(), server()));
+    test('“Don’t highlight this term” from the keyboard gives focus back where it was and says so', () =>
+      qc.hideByKeyboardGivesFocusBack(driver(), server()));
     test('none of it made a network request', () => qc.noForeignRequests(driver(), server()));
   });
 

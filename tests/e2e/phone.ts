@@ -65,6 +65,32 @@ function termAt(text: string): { x: number; y: number; top: number; bottom: numb
   return null;
 }
 
+/**
+ * Scrolls the sheet so the card's text passes under its sticky close button: whether some text is
+ * under it then, and the backgrounds of both, as computed (runs in the page).
+ */
+function scrollUnderClose(): { scrolled: number; textUnder: boolean; close: string; sheet: string } {
+  const sheet = document.querySelector('plao-lens')!.shadowRoot!.querySelector<HTMLElement>('.sheet')!;
+  sheet.scrollTop = 100;
+  const close = sheet.querySelector('.sheet-close')!;
+  const c = close.getBoundingClientRect();
+  const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
+  let textUnder = false;
+  for (let n = walker.nextNode(); n && !textUnder; n = walker.nextNode()) {
+    if (close.contains(n)) continue;
+    const r = new Range();
+    r.selectNodeContents(n);
+    for (const b of r.getClientRects())
+      if (b.right > c.left && b.left < c.right && b.bottom > c.top && b.top < c.bottom) textUnder = true;
+  }
+  return {
+    scrolled: sheet.scrollTop,
+    textUnder,
+    close: getComputedStyle(close).backgroundColor,
+    sheet: getComputedStyle(sheet).backgroundColor,
+  };
+}
+
 async function term(page: TestPage, text: string) {
   const at = await page.evaluate(termAt, text);
   if (!at) throw new Error(`"${text}" is not painted`);
@@ -120,6 +146,13 @@ export async function tapOpensSheet(driver: Driver, server: FixtureServer, fixtu
   const after = await term(page, 'DEXA scan');
   expect(after.bottom).toBeLessThanOrEqual(s.sheet!.top);
   expect(after.top).toBeGreaterThanOrEqual(s.viewport.top);
+  // The text scrolls under the close button, which has the sheet's own background: it shows no text through it.
+  const under = await page.evaluate(scrollUnderClose);
+  await page.screenshot(`phone-${tag}-${fixture}-sheet-scrolled`);
+  // A card that scrolls less than the button's height wraps its first lines around the button.
+  if (under.scrolled >= 60) expect(under.textUnder, 'text under the close button').toBe(true);
+  expect(under.close).not.toBe('rgba(0, 0, 0, 0)');
+  expect(under.close).toBe(under.sheet);
   // Scrolling the page keeps the sheet where it is, inside the visual viewport.
   await page.evaluate(() => scrollBy(0, 120));
   await new Promise((r) => setTimeout(r, 300));

@@ -8,6 +8,7 @@ import { firstForeignRequest } from '../security/support';
 import type { Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { clickAt, clickInPopover, done, popoverStatus, setStorage, storage, storedTexts } from './questions-helpers';
+import { sendToTab, tabIdOf } from '../support/extension';
 import { centreOfPainted } from '../support/in-page';
 import { hoverTerm, paintedUntil, waitForPaint, waitForPopover } from '../support/page';
 
@@ -94,6 +95,63 @@ export async function hiddenTermsLeaveEveryPageAndComeBack(driver: Driver, serve
   await done(driver, options);
   await page.close();
   await other.close();
+}
+
+/** The card's actions as the keyboard reaches them: the one focused, if any. */
+function focusedInCard(): string | null {
+  const host = document.activeElement;
+  return host?.localName === 'plao-lens' ? (host.shadowRoot?.activeElement?.className ?? '') : null;
+}
+
+/**
+ * From the keyboard: the card opened by the shortcut, "Don't highlight this term" pressed with
+ * Enter. The page is read anew without the term and the card goes; focus goes back where it was
+ * before the card opened (not to <body>, the top of the page), and a screen reader is told.
+ */
+export async function hideByKeyboardGivesFocusBack(driver: Driver, server: FixtureServer): Promise<void> {
+  await setStorage(driver, {});
+  const url = server.url('/fixtures/seed-article.html');
+  const page = await driver.open(url);
+  await waitForPaint(page, 10);
+  const link = await page.evaluate(() => {
+    const a = [...document.querySelectorAll('a')].find((l) => l.textContent?.includes('Pelvic girdle'))!;
+    a.id = 'focused-before';
+    a.focus();
+    return document.activeElement === a;
+  });
+  expect(link, 'a page link has focus').toBe(true);
+  expect(await sendToTab(driver, await tabIdOf(driver, url), { type: 'stepTerm', direction: 1 })).toEqual({
+    found: true,
+  });
+  // The term the shortcut went to: it flashes.
+  const term = await page.evaluate(() => {
+    const r = [...((CSS.highlights.get('plao-lens-flash') ?? []) as Iterable<AbstractRange>)][0];
+    if (!r) return '';
+    const l = new Range();
+    l.setStart(r.startContainer, r.startOffset);
+    l.setEnd(r.endContainer, r.endOffset);
+    return l.toString().toLowerCase();
+  });
+  expect(term).not.toBe('');
+  await waitForPopover(page);
+  for (let i = 0; i < 12 && (await page.evaluate(focusedInCard)) !== 'term-hide'; i++) await page.press('Tab');
+  expect(await page.evaluate(focusedInCard)).toBe('term-hide');
+  await page.press('Enter');
+  await paintedUntil(
+    page,
+    (texts) => texts.length > 5 && !texts.some((t) => t.toLowerCase() === term),
+    `${term} unpainted, the others still painted`,
+  );
+  await page.waitFor(() => document.activeElement?.id === 'focused-before');
+  await page.waitFor(() =>
+    [...document.querySelectorAll('plao-lens')].some((h) =>
+      h.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('no longer highlighted'),
+    ),
+  );
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('focused-before');
+  await page.screenshot('hidden-by-keyboard-focus-back');
+  await setStorage(driver, {});
+  await page.close();
 }
 
 export function noForeignRequests(driver: Driver, server: FixtureServer): void {

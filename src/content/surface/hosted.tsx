@@ -14,7 +14,7 @@ export function cardView(content: SurfaceContent): VNode {
   return (
     <TermCard
       card={content.card}
-      {...cardExtras(content.card)}
+      {...cardExtras(content.card, content.onHiding)}
       guideHref={content.guideHref}
       nameId="plao-lens-name"
       onOpenGuide={(e) => {

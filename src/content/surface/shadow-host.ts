@@ -21,6 +21,13 @@ const HOST_STYLE: [string, string][] = [
   ['display', 'none'],
 ];
 
+/** Unseen, yet read by screen readers: the host while it only says something (see `destroyAfterSaying`). */
+const SAYING_STYLE = 'all:initial!important;position:fixed!important;clip-path:inset(50%)!important';
+/** A live region's text is read when it changes, not when it arrives with the region. */
+const SAY_AFTER = 150;
+/** Time enough to read a short sentence after the element that got focus is announced. */
+const SAID_AFTER = 7000;
+
 /** A page that removes the host as fast as it comes back gets it back this often, then less. */
 const REATTACH_BURST = 5;
 const REATTACH_WINDOW = 1000;
@@ -100,6 +107,25 @@ export class ShadowHost {
   destroy(): void {
     this.guard(false);
     this.#host?.remove();
+    this.#host = undefined;
+    this.#root = undefined;
+  }
+
+  /**
+   * Destroys the host once a screen reader has had time to say `text`: for a card that held focus
+   * and goes away with its live region (its term was just hidden), what it would have said.
+   */
+  destroyAfterSaying(text: string): void {
+    const host = this.#host;
+    const root = this.#root;
+    this.guard(false);
+    if (!host?.isConnected || !root) return this.destroy();
+    const region = document.createElement('p');
+    region.setAttribute('role', 'status');
+    root.replaceChildren(region);
+    host.style.cssText = SAYING_STYLE;
+    setTimeout(() => (region.textContent = text), SAY_AFTER);
+    setTimeout(() => host.remove(), SAID_AFTER);
     this.#host = undefined;
     this.#root = undefined;
   }

@@ -15,6 +15,8 @@ export interface SurfaceContent {
   link?: string;
   /** Move focus inside (keyboard, popup and context-menu users). */
   focus: boolean;
+  /** The reader asked not to highlight the term: what to tell her once the card is gone ('' if not saved). */
+  onHiding?: (said: string) => void;
 }
 
 export interface Surface {
