@@ -70,8 +70,12 @@ const INLINE = new Set([
   'textpath',
 ]);
 
-export const Kind = { Skip: 0, Inline: 1, Block: 2 } as const;
-export type Kind = (typeof Kind)[keyof typeof Kind];
+/** An enum, not an object: the build writes its members as plain numbers wherever they are used. */
+export enum Kind {
+  Skip = 0,
+  Inline = 1,
+  Block = 2,
+}
 
 /** The tag name of the extension's own host element, never read. */
 export const HOST_TAG = 'plao-lens';

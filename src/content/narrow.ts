@@ -32,8 +32,11 @@ const EXPAND = 64;
 /** Nodes between looks at the clock. */
 const CHECK_EVERY = 256;
 
-const Phase = { Text: 0, Walk: 1, Done: 2 } as const;
-type Phase = (typeof Phase)[keyof typeof Phase];
+enum Phase {
+  Text = 0,
+  Walk = 1,
+  Done = 2,
+}
 
 export interface NarrowHandlers {
   /** A block container to read closely (in document order, each once). */
