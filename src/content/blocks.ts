@@ -3,6 +3,7 @@
  * in order, so that a term split by <b>, <a> or <span> is read whole, and no phrase runs from one
  * paragraph into the next.
  */
+import { ELEMENT_NODE, TEXT_NODE } from './node-type';
 
 /** Elements whose text is not reading text, or is the user's to edit. */
 const SKIP = new Set([
@@ -168,7 +169,7 @@ function makeBlock(nodes: Text[]): TextBlock {
 
 /** The nearest ancestor that is not an inline element: the element a block of text belongs to. */
 export function blockContainer(node: Node): Element | null {
-  let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
   while (el && classify(el) === Kind.Inline) el = el.parentElement;
   return el;
 }
@@ -237,7 +238,7 @@ export class BlockWalker {
   constructor(root: Node, handlers: WalkHandlers) {
     this.#root = root;
     this.#handlers = handlers;
-    this.#node = root.nodeType === Node.TEXT_NODE ? root : root.firstChild;
+    this.#node = root.nodeType === TEXT_NODE ? root : root.firstChild;
   }
 
   /** Works until `deadline` (a performance.now() time); true when the whole root is read. */
@@ -251,7 +252,7 @@ export class BlockWalker {
       this.#kinds = [];
       this.#stale = true;
     }
-    if (root.nodeType === Node.TEXT_NODE) {
+    if (root.nodeType === TEXT_NODE) {
       this.#cur.push(root as Text);
       return this.#finish();
     }
@@ -274,10 +275,10 @@ export class BlockWalker {
         if (performance.now() > deadline) return this.#pause(node);
       }
       const type = node.nodeType;
-      if (type === Node.TEXT_NODE) {
+      if (type === TEXT_NODE) {
         // `length`, not `data.length`: reading `data` copies the text in Firefox.
         if ((node as Text).length) this.#cur.push(node as Text);
-      } else if (type === Node.ELEMENT_NODE) {
+      } else if (type === ELEMENT_NODE) {
         const el = node as Element;
         const bits = tagBits(el.localName);
         let kind = (bits & 3) as Kind;

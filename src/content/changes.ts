@@ -6,6 +6,7 @@
  * page every time would cost far more than its new parts.
  */
 import { blockContainer, classify, isHost, Kind } from './blocks';
+import { ELEMENT_NODE } from './node-type';
 
 /** Beyond this many changed nodes in one batch, rescan the whole page. */
 export const FULL_RESCAN_AFTER = 1000;
@@ -31,7 +32,7 @@ export class Changes {
       }
       for (const n of r.addedNodes) {
         count++;
-        if (n.nodeType === Node.ELEMENT_NODE && classify(n as Element) === Kind.Block) this.dirty.add(n as Element);
+        if (n.nodeType === ELEMENT_NODE && classify(n as Element) === Kind.Block) this.dirty.add(n as Element);
         else this.#mark(r.target);
       }
       for (const n of r.removedNodes) {
@@ -39,7 +40,7 @@ export class Changes {
         this.removed = true;
         // A removed block takes its matches with it (the sweep); what is left of an inline run must
         // be read again, as a term may have lost a part.
-        if (!(n.nodeType === Node.ELEMENT_NODE && classify(n as Element) === Kind.Block)) this.#mark(r.target);
+        if (!(n.nodeType === ELEMENT_NODE && classify(n as Element) === Kind.Block)) this.#mark(r.target);
       }
       if (count > FULL_RESCAN_AFTER) this.full = true;
     }
@@ -69,12 +70,12 @@ export class Changes {
   }
 }
 
-const own = (n: Node) => n.nodeType === Node.ELEMENT_NODE && isHost(n as Element);
+const own = (n: Node) => n.nodeType === ELEMENT_NODE && isHost(n as Element);
 
 /** Whether a record is only about the extension's own host (no arrays built: storms call this a lot). */
 function isOwn(r: MutationRecord): boolean {
   const t = r.target;
-  if (t.nodeType === Node.ELEMENT_NODE && isHost(t as Element)) return true;
+  if (t.nodeType === ELEMENT_NODE && isHost(t as Element)) return true;
   if (r.type !== 'childList') return false;
   const { addedNodes: added, removedNodes: removed } = r;
   if (!added.length && !removed.length) return false;

@@ -3,6 +3,7 @@
  * most frames on the web (ad slots, trackers, `about:blank`) never do, and every frame runs the
  * content script, so such a frame must cost next to nothing.
  */
+import { TEXT_NODE, SHOW_TEXT } from './node-type';
 
 /** Elements whose text is never reading text; text inside them does not count. */
 const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'head', 'title']);
@@ -15,8 +16,8 @@ function isText(node: Node): boolean {
 
 /** Whether any text node under `root` is reading text (stops at the first one). */
 export function hasText(root: Node): boolean {
-  if (root.nodeType === Node.TEXT_NODE) return isText(root);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  if (root.nodeType === TEXT_NODE) return isText(root);
+  const walker = document.createTreeWalker(root, SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) if (isText(n)) return true;
   return false;
 }

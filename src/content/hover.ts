@@ -5,6 +5,7 @@
  * in empty space beside a line).
  */
 import { liveRange, type MatchIndex, type PageMatch } from './match-index';
+import { TEXT_NODE } from './node-type';
 
 interface CaretHit {
   node: Node;
@@ -28,7 +29,7 @@ function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): CaretHit | nu
 /** The text node under a point, if any. */
 export function caretNode(x: number, y: number, shadowRoots: ShadowRoot[]): Node | null {
   const caret = caretAt(x, y, shadowRoots);
-  return caret && caret.node.nodeType === Node.TEXT_NODE ? caret.node : null;
+  return caret && caret.node.nodeType === TEXT_NODE ? caret.node : null;
 }
 
 function rectsContain(range: Range, x: number, y: number): boolean {
@@ -43,7 +44,7 @@ export function matchAt(index: MatchIndex, x: number, y: number, shadowRoots: Sh
   // Nothing to find: no hit test, which would force a layout (costly while a page is loading).
   if (!index.size) return null;
   const caret = caretAt(x, y, shadowRoots);
-  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
+  if (!caret || caret.node.nodeType !== TEXT_NODE) return null;
   for (const m of index.at(caret.node, caret.offset)) {
     if (index.shows(m) && rectsContain(liveRange(m.range), x, y)) return m;
   }

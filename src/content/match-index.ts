@@ -11,6 +11,7 @@
 import type { Matcher } from '../core/matcher/matcher';
 import type { TextMatch } from '../core/matcher/types';
 import type { TextBlock } from './blocks';
+import { SHOW_TEXT, FOLLOWING } from './node-type';
 
 export interface PageMatch {
   term: number;
@@ -55,7 +56,7 @@ export function documentOrder(a: AbstractRange, b: AbstractRange): number {
     y = inDocument(y);
     if (x === y) return 0;
   }
-  return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  return x.compareDocumentPosition(y) & FOLLOWING ? -1 : 1;
 }
 
 export class MatchIndex {
@@ -161,7 +162,7 @@ export class MatchIndex {
   /** Forgets everything read under `root`, so that it can be read again. Returns what was removed. */
   forgetWithin(root: Node): PageMatch[] {
     const removed: PageMatch[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, SHOW_TEXT);
     for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
       this.#blockStarts.delete(n);
       const hits = this.#byNode.get(n);

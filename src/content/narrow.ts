@@ -12,6 +12,7 @@
  */
 import type { Prefilter } from '../core/matcher/prefilter';
 import { blockContainer, classify, isReadable, Kind, mayHostShadow } from './blocks';
+import { ELEMENT_NODE, TEXT_NODE, SHOW_ELEMENT, SHOW_TEXT } from './node-type';
 
 /** Characters of text per RegExp call: one slice's work on a slow phone. */
 const CHUNK = 65536;
@@ -34,8 +35,9 @@ const CHECK_EVERY = 256;
 
 enum Phase {
   Text = 0,
-  Walk = 1,
-  Done = 2,
+  Map = 1,
+  Walk = 2,
+  Done = 3,
 }
 
 export interface NarrowHandlers {
@@ -63,8 +65,15 @@ export class Narrowing {
   #at = 0;
   readonly #places: number[] = [];
   #next = 0;
+  /** The parts whose text was taken, in document order, and where each one's text starts. */
+  readonly #taken: (Element | Node[])[] = [];
+  readonly #takenAt: number[] = [];
+  /** The part the next place falls in, and a walk over its text nodes up to the last place found. */
+  #part = 0;
+  #inPart: TreeWalker | undefined;
+  #node: Text | null = null;
+  #nodeEnd = 0;
   #walker: TreeWalker | undefined;
-  #offset = 0;
   readonly #sent = new Set<Element>();
 
   constructor(root: Element, prefilter: () => Prefilter | undefined, handlers: NarrowHandlers) {
@@ -78,13 +87,14 @@ export class Narrowing {
   run(deadline: number): boolean {
     while (this.#phase !== Phase.Done) {
       if (performance.now() > deadline) return false;
-      if (this.#phase === Phase.Walk) this.#walk(deadline);
+      if (this.#phase === Phase.Map) this.#map(deadline);
+      else if (this.#phase === Phase.Walk) this.#walk(deadline);
       // Text is gathered until there is enough to be worth narrowing (the prefilter is made then).
       else if (this.#units.length && this.#total < SMALL) this.#takeUnit();
       else if (this.#total < SMALL) this.#whole();
       else if (this.#ti < this.#texts.length) this.#findPlaces();
       else if (this.#units.length) this.#takeUnit();
-      else this.#phase = Phase.Walk;
+      else this.#phase = Phase.Map;
     }
     return true;
   }
@@ -95,21 +105,16 @@ export class Narrowing {
     if (Array.isArray(unit)) {
       let text = '';
       for (const n of unit)
-        text +=
-          n.nodeType === Node.TEXT_NODE
-            ? (n as Text).data
-            : n.nodeType === Node.ELEMENT_NODE
-              ? (n.textContent ?? '')
-              : '';
-      return this.#addText(text);
+        text += n.nodeType === TEXT_NODE ? (n as Text).data : n.nodeType === ELEMENT_NODE ? (n.textContent ?? '') : '';
+      return this.#addText(text, unit);
     }
     const el = unit as Element;
-    if (el.childElementCount <= EXPAND) return this.#addText(el.textContent ?? '');
+    if (el.childElementCount <= EXPAND) return this.#addText(el.textContent ?? '', el);
     // No phrase crosses a block or skipped element: each is a unit, and so is each run between them.
     const units: (Node | Node[])[] = [];
     let run: Node[] = [];
     for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === Node.ELEMENT_NODE && classify(c as Element) !== Kind.Inline) {
+      if (c.nodeType === ELEMENT_NODE && classify(c as Element) !== Kind.Inline) {
         if (run.length) units.push(run);
         run = [];
         units.push(c);
@@ -119,8 +124,10 @@ export class Narrowing {
     for (let i = units.length - 1; i >= 0; i--) this.#units.push(units[i]!);
   }
 
-  #addText(text: string): void {
+  #addText(text: string, unit: Element | Node[]): void {
     if (!text) return;
+    this.#taken.push(unit);
+    this.#takenAt.push(this.#total);
     this.#texts.push(text);
     this.#total += text.length;
   }
@@ -151,35 +158,51 @@ export class Narrowing {
   }
 
   /**
-   * One walk for both: text nodes, their lengths counted to find the block around each place, and
-   * elements that may hold an open shadow root. After the last place, elements only.
+   * The block around each place, found inside the part its text came from: a run of inline
+   * siblings belongs to their block; in an element, its text nodes are counted up to the place.
+   * Only the parts that hold a place are walked, not the page.
    */
-  #walk(deadline: number): void {
+  #map(deadline: number): void {
     const places = this.#places;
-    let walker = this.#walker;
-    if (!walker) {
-      const show =
-        this.#next < places.length ? NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT : NodeFilter.SHOW_ELEMENT;
-      walker = this.#walker = document.createTreeWalker(this.#root, show);
+    const at = this.#takenAt;
+    while (this.#next < places.length) {
+      if ((this.#next & 63) === 63 && performance.now() > deadline) return;
+      const place = places[this.#next++]!;
+      if (this.#part + 1 < at.length && at[this.#part + 1]! <= place) {
+        while (this.#part + 1 < at.length && at[this.#part + 1]! <= place) this.#part++;
+        this.#inPart = undefined;
+      }
+      const part = this.#taken[this.#part]!;
+      if (Array.isArray(part)) {
+        this.#send(part[0]!);
+        continue;
+      }
+      if (!this.#inPart) {
+        this.#inPart = document.createTreeWalker(part, SHOW_TEXT);
+        this.#node = null;
+        this.#nodeEnd = at[this.#part]!;
+      }
+      while (this.#nodeEnd <= place) {
+        const next = this.#inPart.nextNode() as Text | null;
+        if (!next) break;
+        this.#node = next;
+        this.#nodeEnd += next.length;
+      }
+      // The part's text nodes fell short of its text (it changed since): read the whole part.
+      this.#send(this.#nodeEnd > place && this.#node ? this.#node : part);
     }
+    this.#inPart = undefined;
+    this.#phase = Phase.Walk;
+  }
+
+  /** Every element that may hold an open shadow root (which `textContent` does not reach). */
+  #walk(deadline: number): void {
+    const walker = (this.#walker ??= document.createTreeWalker(this.#root, SHOW_ELEMENT));
     let steps = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeType === Node.TEXT_NODE) {
-        const end = this.#offset + (n as Text).length;
-        while (this.#next < places.length && places[this.#next]! < end) {
-          this.#next++;
-          this.#send(n as Text);
-        }
-        this.#offset = end;
-        if (this.#next >= places.length) {
-          // Every place found: the rest of the walk looks at elements only.
-          const elements = document.createTreeWalker(this.#root, NodeFilter.SHOW_ELEMENT);
-          elements.currentNode = n;
-          walker = this.#walker = elements;
-        }
-      } else if (mayHostShadow((n as Element).localName)) {
-        const sr = (n as Element).shadowRoot;
-        if (sr && isReadable(n as Element)) this.#handlers.onShadowRoot(sr);
+    for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) {
+      if (mayHostShadow(n.localName)) {
+        const sr = n.shadowRoot;
+        if (sr && isReadable(n)) this.#handlers.onShadowRoot(sr);
       }
       if (++steps % CHECK_EVERY === 0 && performance.now() > deadline) return;
     }
@@ -187,7 +210,7 @@ export class Narrowing {
     this.#phase = Phase.Done;
   }
 
-  #send(node: Text): void {
+  #send(node: Node): void {
     const el = blockContainer(node) ?? this.#root;
     if (this.#sent.has(el)) return;
     this.#sent.add(el);

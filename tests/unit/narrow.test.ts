@@ -69,3 +69,20 @@ test('open shadow roots are found even where no place is; closed ones and those 
   expect(r.whole).toBe(false);
   expect(r.roots.map((sr) => sr.host.localName)).toEqual(['my-card']);
 });
+
+test('on a page taken in parts, each place is found inside its own part: nested blocks, and loose inline text', () => {
+  const r = run((body) => {
+    filler(body, 100); // more children than one textContent takes: the body is taken child by child
+    body.insertAdjacentHTML(
+      'beforeend',
+      '<div id="deep"><section><p>Nothing here.</p><p id="inner">Ask about <i>bis</i>phosphonates.</p></section></div>',
+    );
+    filler(body, 100);
+    body.append('Loose text about a ', Object.assign(document.createElement('b'), { textContent: 'DEXA' }), ' scan.');
+    filler(body, 100);
+    body.insertAdjacentHTML('beforeend', '<p id="last">Low bone density, again.</p>');
+  });
+  expect(r.whole).toBe(false);
+  // Loose text directly in <body> has no block of its own but <body>.
+  expect(r.ids).toEqual(['inner', 'body', 'last']);
+});
