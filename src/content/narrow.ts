@@ -214,6 +214,7 @@ export class Narrowing {
     const el = blockContainer(node) ?? this.#root;
     if (this.#sent.has(el)) return;
     this.#sent.add(el);
-    if (isReadable(el)) this.#handlers.onContainer(el);
+    // A part the page removed since its text was taken is not read (its changes are read anyway).
+    if (el.isConnected && isReadable(el)) this.#handlers.onContainer(el);
   }
 }

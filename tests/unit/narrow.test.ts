@@ -86,3 +86,28 @@ test('on a page taken in parts, each place is found inside its own part: nested 
   // Loose text directly in <body> has no block of its own but <body>.
   expect(r.ids).toEqual(['inner', 'body', 'last']);
 });
+
+test('a part the page removes between taking its text and finding its block is not handed over', () => {
+  document.body.replaceChildren();
+  filler(document.body, 100);
+  const gone = document.body.appendChild(Object.assign(document.createElement('p'), { id: 'gone' }));
+  gone.textContent = 'Ask about bisphosphonates.';
+  filler(document.body, 100);
+  const containers: string[] = [];
+  // The prefilter is first asked for once enough text is taken, this part's included: the page
+  // removes the part just then.
+  const n = new Narrowing(
+    document.body,
+    () => {
+      gone.remove();
+      return prefilter;
+    },
+    {
+      onContainer: (el) => containers.push(el.id),
+      onDense: () => containers.push('whole'),
+      onShadowRoot: () => undefined,
+    },
+  );
+  while (!n.run(performance.now() + 50));
+  expect(containers).toEqual([]);
+});
