@@ -4,7 +4,7 @@
  */
 import { cardView, HostedSurface } from './hosted';
 import { placeCard } from './place';
-import { pageZoom } from './shadow-host';
+import { pageZoom, setHostStyle } from './shadow-host';
 import type { SurfaceContent } from './surface';
 
 /**
@@ -46,12 +46,12 @@ export class AnchoredPopover extends HostedSurface {
       ['transform', 'none'],
       ['pointer-events', 'auto'],
     ])
-      host.style.setProperty(k!, v!, 'important');
+      setHostStyle(host, k!, v!);
     // The host inherits a zoom the page sets on <html>; undo it so its coordinates are the viewport's.
-    host.style.setProperty('zoom', String(1 / zoom), 'important');
+    setHostStyle(host, 'zoom', String(1 / zoom));
     const place = () => {
       // Measured at its full height each time, so it grows back when there is room again.
-      host.style.setProperty('max-height', 'none', 'important');
+      setHostStyle(host, 'max-height', 'none');
       const term = content.anchor.getBoundingClientRect();
       const view = visibleViewport();
       const card = host.getBoundingClientRect();
@@ -62,11 +62,11 @@ export class AnchoredPopover extends HostedSurface {
       const above = placement.startsWith('top');
       const room = Math.max(120, above ? term.top - 14 - view.y : view.y + view.height - 8 - y);
       if (card.height > room) {
-        host.style.setProperty('max-height', `${Math.floor(room)}px`, 'important');
+        setHostStyle(host, 'max-height', `${Math.floor(room)}px`);
         if (above) y = term.top - 6 - room;
       }
-      host.style.setProperty('left', `${Math.round(x)}px`, 'important');
-      host.style.setProperty('top', `${Math.round(y)}px`, 'important');
+      setHostStyle(host, 'left', `${Math.round(x)}px`);
+      setHostStyle(host, 'top', `${Math.round(y)}px`);
     };
     // The first placement waits for the browser's own layout of the new card (a ResizeObserver calls
     // back after layout, before paint), instead of forcing one from script inside the hover.

@@ -167,9 +167,14 @@ export class ShadowHost {
   }
 }
 
+/** Sets one of the host's styles, !important as all of them are: no page rule reaches the host. */
+export function setHostStyle(host: HTMLElement, property: string, value: string): void {
+  host.style.setProperty(property, value, 'important');
+}
+
 /** Puts the host in the top layer (again: a host the page removed and we put back is not in it). */
 export function raise(host: HTMLElement): void {
-  host.style.setProperty('display', 'block', 'important');
+  setHostStyle(host, 'display', 'block');
   if (host.matches(':popover-open')) return;
   try {
     host.showPopover?.();
@@ -185,7 +190,7 @@ export function lower(host: HTMLElement): void {
   } catch {
     // Already hidden by the browser (light dismiss does not apply to manual popovers).
   }
-  host.style.setProperty('display', 'none', 'important');
+  setHostStyle(host, 'display', 'none');
 }
 
 /** The zoom a page sets on <html>, which the host inherits (Chromium 128+, Firefox 126+ report it). */

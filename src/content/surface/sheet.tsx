@@ -8,7 +8,7 @@
  */
 import { t } from '../../ui/i18n';
 import { cardView, HostedSurface } from './hosted';
-import { pageZoom, type ShadowHost } from './shadow-host';
+import { pageZoom, setHostStyle, type ShadowHost } from './shadow-host';
 import type { SurfaceContent } from './surface';
 
 /** Below this visual-viewport width (CSS px, on screen) a tap opens the sheet, not the popover. */
@@ -40,9 +40,9 @@ export class BottomSheet extends HostedSurface {
         </div>
       </div>,
     );
-    host.style.setProperty('pointer-events', 'none', 'important');
-    host.style.setProperty('max-width', 'none', 'important');
-    host.style.setProperty('transform-origin', '0 0', 'important');
+    setHostStyle(host, 'pointer-events', 'none');
+    setHostStyle(host, 'max-width', 'none');
+    setHostStyle(host, 'transform-origin', '0 0');
     // Inside the visual viewport while the reader pinch-zooms, scrolls or turns the phone.
     this.open(
       host,
@@ -67,7 +67,7 @@ export class BottomSheet extends HostedSurface {
     const box = vv
       ? { left: vv.offsetLeft, top: vv.offsetTop, width: vv.width, height: vv.height }
       : { left: 0, top: 0, width: innerWidth, height: innerHeight };
-    const set = (k: string, v: string) => host.style.setProperty(k, v, 'important');
+    const set = (k: string, v: string) => setHostStyle(host, k, v);
     // The host inherits a zoom the page sets on <html>; undo it so its coordinates are the viewport's.
     set('zoom', String(1 / pageZoom()));
     set('left', `${box.left}px`);
