@@ -4,8 +4,8 @@
  * bare pass over the page's text, and most pages hold no term at all. So the page's text is taken
  * by native calls (`textContent` of parts of the page that no phrase can cross), the prefilter's
  * RegExp finds where a phrase could start, and only the block containers around those places are
- * read closely. Open shadow roots, which `textContent` does not reach, are looked for in the same
- * walk that finds those containers.
+ * read closely, each found inside the part its text came from. Open shadow roots, which
+ * `textContent` does not reach, are looked for in one pass over the elements.
  *
  * A page where such places are dense (an article about bone health) is read closely whole: that
  * is cheaper than finding its blocks one by one.
