@@ -69,16 +69,21 @@ const stampOf = (text: string) => createHash('sha256').update(text).digest('hex'
  * src/core/matcher/prefilter-source.ts) and its stamp (for the content script to check what it
  * finds in storage) come from the same glossary as the matcher, in the same build.
  */
-function knowledgeModule(name: string, content: ContentKnowledge, full: FullKnowledge): unknown {
+function knowledgeModule(
+  name: string,
+  content: ContentKnowledge,
+  full: FullKnowledge,
+  handover: () => ReturnType<typeof prefilterHandover>,
+): unknown {
   switch (name) {
     case 'matcher':
       return encodeMatcher(content.matcher);
     case 'cards':
       return content.cards;
     case 'prefilter':
-      return prefilterHandover(content.matcher, stampOf);
+      return handover();
     case 'prefilter-stamp':
-      return prefilterHandover(content.matcher, stampOf)?.stamp ?? '';
+      return handover()?.stamp ?? '';
     case 'full':
       return full;
     default:
@@ -87,12 +92,15 @@ function knowledgeModule(name: string, content: ContentKnowledge, full: FullKnow
 }
 
 function knowledgePlugin(content: ContentKnowledge, full: FullKnowledge): Plugin {
+  // Made once per build, for both the background's module and the content script's stamp.
+  let made: ReturnType<typeof prefilterHandover> | undefined;
+  const handover = () => (made ??= prefilterHandover(content.matcher, stampOf));
   return {
     name: 'knowledge',
     setup(b) {
       b.onResolve({ filter: /^plao:knowledge\// }, (args) => ({ path: args.path, namespace: 'knowledge' }));
       b.onLoad({ filter: /.*/, namespace: 'knowledge' }, (args) => ({
-        contents: JSON.stringify(knowledgeModule(args.path.slice('plao:knowledge/'.length), content, full)),
+        contents: JSON.stringify(knowledgeModule(args.path.slice('plao:knowledge/'.length), content, full, handover)),
         loader: 'json',
       }));
     },

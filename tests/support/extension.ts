@@ -19,22 +19,23 @@ type Api = {
 };
 type Global = { browser?: Api; chrome: Api };
 
-/** What storage holds under "settings" (undefined when nothing is stored). */
-export async function storedSettings(driver: Driver): Promise<unknown> {
+/** What storage.local holds under `key` (undefined when nothing is stored). */
+async function storedValue(driver: Driver, key: string): Promise<unknown> {
   const ext = await driver.extensionPage();
-  return ext.evaluate(async () => {
+  return ext.evaluate(async (k) => {
     const g = globalThis as unknown as Global;
-    return (await (g.browser ?? g.chrome).storage.local.get('settings')).settings;
-  });
+    return (await (g.browser ?? g.chrome).storage.local.get(k))[k];
+  }, key);
+}
+
+/** What storage holds under "settings" (undefined when nothing is stored). */
+export function storedSettings(driver: Driver): Promise<unknown> {
+  return storedValue(driver, 'settings');
 }
 
 /** What storage holds under "prefilter" (kept by the background for large pages; undefined when none). */
-export async function storedPrefilter(driver: Driver): Promise<unknown> {
-  const ext = await driver.extensionPage();
-  return ext.evaluate(async () => {
-    const g = globalThis as unknown as Global;
-    return (await (g.browser ?? g.chrome).storage.local.get('prefilter')).prefilter;
-  });
+export function storedPrefilter(driver: Driver): Promise<unknown> {
+  return storedValue(driver, 'prefilter');
 }
 
 /** Writes `value` as the stored settings (anything storage can hold); `{}` is every default. */
