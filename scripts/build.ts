@@ -239,7 +239,14 @@ export async function buildExtension(
     logLevel: 'warning',
   } satisfies BuildOptions;
   await Promise.all([
-    build({ ...options, entryPoints: { content: contentEntry! }, plugins: contentPlugins(content, full) }),
+    build({
+      ...options,
+      entryPoints: { content: contentEntry! },
+      // V8 compiles every function up front and keeps them in its compilation cache, so a page load
+      // in a tab that ran the script before compiles none again (docs/decisions.md, "Compile hint").
+      banner: { js: '//# allFunctionsCalledOnLoad' },
+      plugins: contentPlugins(content, full),
+    }),
     build({ ...options, entryPoints: others, plugins: buildPlugins(content, full) }),
   ]);
   // The page's stylesheet: the highlight rules (also adopted into shadow roots) and the chosen style's.
