@@ -112,7 +112,11 @@ export interface StormRun {
   worst: number;
   painted: number;
   stale: number;
+  /** Ranges the final page's terms make, all of them (equal to `painted` below NEAR_VIEW_AFTER terms). */
   expected: number;
+  /** Ranges painted in paragraphs the viewport shows, and how many those paragraphs make. */
+  paintedInView: number;
+  expectedInView: number;
 }
 
 /** The storm page in one context: starts the feed once the page (and the extension's read) is settled. */

@@ -3,9 +3,14 @@
  * highlight registry. Styles for ::highlight(plao-lens) come from the manifest's content-script
  * CSS, which a page's CSP does not govern. Updates are incremental (ranges added and deleted as
  * parts of the page are read or change), so a large page is never repainted whole.
+ *
+ * A page with very many terms has only those near the viewport in the highlight (near-view.ts):
+ * Chromium works out every range of the registry again after any change to the page, so a living
+ * page with thousands of painted terms paid for all of them in every frame.
  */
 import type { DisplayMode, HighlightStyle } from '../core/settings';
 import { documentOrder, type PageMatch } from './match-index';
+import { NEAR_VIEW_AFTER, NearView } from './near-view';
 import type { ShadowHost } from './surface/shadow-host';
 
 export const HIGHLIGHT_NAME = 'plao-lens';
@@ -34,6 +39,16 @@ export function flash(range: AbstractRange): void {
   flashTimer = setTimeout(() => CSS.highlights.delete(FLASH_NAME), 1600);
 }
 
+/** The test build keeps every painted range in an unstyled highlight, so tests see all of them. */
+export const SHOWN_FOR_TESTS = 'plao-lens-shown';
+
+function shownForTests(m: PageMatch, on: boolean): void {
+  let all = CSS.highlights.get(SHOWN_FOR_TESTS);
+  if (!all) CSS.highlights.set(SHOWN_FOR_TESTS, (all = new Highlight()));
+  if (on) all.add(m.range);
+  else all.delete(m.range);
+}
+
 export class Painter {
   #highlight: Highlight | undefined;
   readonly #painted = new Set<PageMatch>();
@@ -42,6 +57,8 @@ export class Painter {
 
   #mode: DisplayMode;
   readonly #host: Pick<ShadowHost, 'mark'>;
+  /** Set once more than NEAR_VIEW_AFTER terms are painted: then only those near the viewport are in the highlight. */
+  #near: NearView | undefined;
 
   /** `host`: the extension's one element on the page, which carries the highlight style. */
   constructor(mode: DisplayMode, host: Pick<ShadowHost, 'mark'>) {
@@ -87,26 +104,39 @@ export class Painter {
   clear(): void {
     this.#painted.clear();
     this.#groups.clear();
+    this.#near?.stop();
+    this.#near = undefined;
     // Nothing painted yet (every start): the page's highlight registry is not touched.
     if (!this.#highlight) return;
     this.#highlight.clear();
     if (CSS.highlights.get(HIGHLIGHT_NAME) === this.#highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
     this.#highlight = undefined;
+    if (__TEST__) CSS.highlights.delete(SHOWN_FOR_TESTS);
   }
 
   #paint(m: PageMatch): void {
     if (this.#painted.has(m) || !highlightsSupported()) return;
-    if (!this.#highlight) {
-      this.#highlight = new Highlight();
-      CSS.highlights.set(HIGHLIGHT_NAME, this.#highlight);
+    let highlight = this.#highlight;
+    if (!highlight) {
+      highlight = this.#highlight = new Highlight();
+      CSS.highlights.set(HIGHLIGHT_NAME, highlight);
     }
     this.#painted.add(m);
-    this.#highlight.add(m.range);
+    if (__TEST__) shownForTests(m, true);
+    if (this.#near) this.#near.add(m);
+    else if (this.#painted.size > NEAR_VIEW_AFTER) {
+      // What is painted already stays until the first look at the viewport takes away what is far.
+      highlight.add(m.range);
+      this.#near = new NearView(highlight);
+      for (const p of this.#painted) this.#near.add(p);
+    } else highlight.add(m.range);
   }
 
   #unpaint(m: PageMatch): void {
     if (!this.#painted.delete(m)) return;
-    this.#highlight?.delete(m.range);
+    if (__TEST__) shownForTests(m, false);
+    if (this.#near) this.#near.remove(m);
+    else this.#highlight?.delete(m.range);
   }
 
   #addFirst(m: PageMatch): void {

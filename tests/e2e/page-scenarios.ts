@@ -94,6 +94,71 @@ export async function readsLargePageNarrowed(driver: Driver, server: FixtureServ
   await deep.close();
 }
 
+/** How many ranges the real highlight and the test build's mirror of every painted term hold, and whether they fit the viewport. */
+function nearViewState(): {
+  all: number;
+  real: number;
+  inViewWant: number;
+  inViewHave: number;
+  far: number;
+  stale: number;
+} {
+  const real = [...((CSS.highlights.get('plao-lens') ?? []) as Iterable<AbstractRange>)];
+  const all = CSS.highlights.get('plao-lens-shown')?.size ?? 0;
+  const box = (r: AbstractRange) => (r.startContainer.parentElement as Element).getBoundingClientRect();
+  const inView = (b: DOMRect) => b.bottom > 0 && b.top < innerHeight;
+  const shown = [...document.querySelectorAll('#list p')].filter((p) => inView(p.getBoundingClientRect()));
+  const connected = real.filter((r) => r.startContainer.isConnected);
+  return {
+    all,
+    real: real.length,
+    inViewWant: shown.length * 2,
+    inViewHave: connected.filter((r) => shown.includes(r.startContainer.parentElement as Element)).length,
+    // Painted more than three viewports away: the highlight should not hold it.
+    far: connected.filter((r) => Math.abs(box(r).top - innerHeight / 2) > innerHeight * 3).length,
+    stale: real.length - connected.length,
+  };
+}
+
+/**
+ * A page with more terms than NEAR_VIEW_AFTER has only those near the viewport in its highlight
+ * (Chromium works every range out again after any change to the page), yet every term is found,
+ * every term in view is painted, and scrolling paints the ones it brings in.
+ */
+export async function paintsNearTheViewport(driver: Driver, server: FixtureServer): Promise<void> {
+  const page = await driver.open(server.url('/fixtures/many-terms.html'));
+  const settled = (want: number) => (s: ReturnType<typeof nearViewState>) =>
+    s.all === want && s.inViewHave === s.inViewWant && s.inViewWant > 0 && s.far === 0 && s.stale === 0;
+  const until = (ok: (s: ReturnType<typeof nearViewState>) => boolean, what: string) => {
+    let last: ReturnType<typeof nearViewState> | undefined;
+    return poll(
+      async () => {
+        last = await page.evaluate(nearViewState);
+        return ok(last) ? last : null;
+      },
+      10_000,
+      what,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}; last: ${JSON.stringify(last)}`);
+    });
+  };
+  const top = await until(settled(1600), 'every term found, those in view painted');
+  expect(top.real).toBeLessThan(400);
+
+  await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+  const bottom = await until(settled(1600), 'the terms scrolled into view painted, those far above not');
+  expect(bottom.real).toBeLessThan(400);
+  await page.screenshot('many-terms-bottom');
+
+  // The page removes its second half, the replies in view: their terms go, and the ones the
+  // shorter page now shows are painted.
+  await page.evaluate(() => {
+    for (const p of [...document.querySelectorAll('#list p')].slice(400)) p.remove();
+  });
+  await until(settled(800), 'the removed replies’ terms gone, the ones now in view painted');
+  await page.close();
+}
+
 export async function followsPageChanges(driver: Driver, server: FixtureServer): Promise<void> {
   const page = await driver.open(server.url('/fixtures/dynamic.html'));
   await paintedUntil(page, (t) => t.includes('vitamin D') && t.includes('bisphosphonate'), 'first paint');

@@ -25,10 +25,14 @@ export interface PopoverState {
   background: string;
 }
 
-/** The text of every painted range, in registry order, as JSON. */
+/**
+ * The text of every painted range, in registry order, as JSON. Above 500 terms the highlight holds
+ * only those near the viewport (src/content/near-view.ts); the test build keeps every painted term
+ * in `plao-lens-shown` too, and that whole set is what is compared with the page.
+ */
 export function paintedJson(): string {
   const out: string[] = [];
-  const h = CSS.highlights.get('plao-lens');
+  const h = CSS.highlights.get('plao-lens-shown') ?? CSS.highlights.get('plao-lens');
   const live = (s: AbstractRange) => {
     const l = new Range();
     l.setStart(s.startContainer, s.startOffset);
@@ -108,22 +112,30 @@ export function popoverJson(): string {
  */
 export function strayRanges(selector: string): string {
   const out: string[] = [];
-  const h = CSS.highlights.get('plao-lens');
+  const real = CSS.highlights.get('plao-lens');
+  const all = CSS.highlights.get('plao-lens-shown');
   const length = (n: Node) => (n.nodeType === Node.TEXT_NODE ? (n as Text).length : n.childNodes.length);
-  if (h)
-    for (const s of h as unknown as Iterable<AbstractRange>) {
-      const el = s.startContainer.parentElement;
-      if (!s.startContainer.isConnected || !s.endContainer.isConnected) out[out.length] = 'detached';
-      else if (s.startOffset > length(s.startContainer) || s.endOffset > length(s.endContainer))
-        out[out.length] = 'stale offsets';
-      else if (s.collapsed) out[out.length] = 'collapsed';
-      else if (selector && el?.closest(selector)) {
-        const r = new Range();
-        r.setStart(s.startContainer, s.startOffset);
-        r.setEnd(s.endContainer, s.endOffset);
-        out[out.length] = `inside ${selector}: ${r.toString()}`;
-      }
+  // What is painted, and every term the painter counts as shown (the test build's mirror).
+  const ranges = new Set([...((real ?? []) as Iterable<AbstractRange>), ...((all ?? []) as Iterable<AbstractRange>)]);
+  // Painted is a part of shown; below 500 terms, all of it.
+  if (real && all) {
+    for (const s of real as unknown as Iterable<AbstractRange>)
+      if (!all.has(s as StaticRange)) out[out.length] = 'painted, not shown';
+    if (all.size <= 500 && real.size !== all.size) out[out.length] = `${real.size} painted of ${all.size} shown`;
+  }
+  for (const s of ranges) {
+    const el = s.startContainer.parentElement;
+    if (!s.startContainer.isConnected || !s.endContainer.isConnected) out[out.length] = 'detached';
+    else if (s.startOffset > length(s.startContainer) || s.endOffset > length(s.endContainer))
+      out[out.length] = 'stale offsets';
+    else if (s.collapsed) out[out.length] = 'collapsed';
+    else if (selector && el?.closest(selector)) {
+      const r = new Range();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
+      out[out.length] = `inside ${selector}: ${r.toString()}`;
     }
+  }
   return JSON.stringify(out);
 }
 
