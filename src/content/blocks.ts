@@ -185,11 +185,35 @@ export interface WalkHandlers {
   skipSubtree?: (el: Element) => boolean;
 }
 
-/** Whether text under `el` is reading text: neither `el` nor an ancestor is skipped. */
-export function isReadable(el: Element): boolean {
-  for (let n: Element | null = el; n; n = n.parentElement) if (classify(n) === Kind.Skip) return false;
-  const root = el.getRootNode();
-  return root instanceof ShadowRoot ? isReadable(root.host) : true;
+/**
+ * Whether text under `el` is reading text: neither `el` nor an ancestor is skipped. `memo` keeps
+ * the answer for every element looked at, for many calls in a row: a feed's thousands of new
+ * paragraphs share their ancestors, which are then asked once.
+ */
+export function isReadable(el: Element, memo?: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let ok = true;
+  let top: Element = el;
+  for (let n: Element | null = el; n; n = n.parentElement) {
+    const known = memo?.get(n);
+    if (known !== undefined) {
+      ok = known;
+      break;
+    }
+    path.push(n);
+    top = n;
+    if (classify(n) === Kind.Skip) {
+      ok = false;
+      break;
+    }
+  }
+  // Up to the top of its tree with nothing skipped: a shadow root's host decides.
+  if (ok && !top.parentElement) {
+    const root = top.getRootNode();
+    if (root instanceof ShadowRoot) ok = isReadable(root.host, memo);
+  }
+  if (memo) for (const n of path) memo.set(n, ok);
+  return ok;
 }
 
 /**

@@ -22,10 +22,14 @@ export class Changes {
 
   record(records: MutationRecord[]): void {
     let count = 0;
+    const root = document.documentElement;
     for (const r of records) {
       // The whole page is read again anyway: nothing more to note.
       if (this.full) return;
-      if (isOwn(r)) continue;
+      // Only a record under the host or on <html> (where the host is added) can be the extension's
+      // own: a feed's thousands of records a second are not asked more.
+      const t = r.target;
+      if (t === root ? isOwn(r) : t.nodeType === ELEMENT_NODE && isHost(t as Element)) continue;
       if (r.type === 'characterData') {
         this.#mark(r.target);
         continue;
@@ -72,10 +76,8 @@ export class Changes {
 
 const own = (n: Node) => n.nodeType === ELEMENT_NODE && isHost(n as Element);
 
-/** Whether a record is only about the extension's own host (no arrays built: storms call this a lot). */
+/** Whether a record on <html> only adds or removes the extension's own host (no arrays built). */
 function isOwn(r: MutationRecord): boolean {
-  const t = r.target;
-  if (t.nodeType === ELEMENT_NODE && isHost(t as Element)) return true;
   if (r.type !== 'childList') return false;
   const { addedNodes: added, removedNodes: removed } = r;
   if (!added.length && !removed.length) return false;

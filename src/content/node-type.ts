@@ -4,6 +4,7 @@
  */
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
+export const DOCUMENT_FRAGMENT_NODE = 11;
 /** `NodeFilter.SHOW_ELEMENT` and `NodeFilter.SHOW_TEXT`. */
 export const SHOW_ELEMENT = 1;
 export const SHOW_TEXT = 4;

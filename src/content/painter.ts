@@ -127,8 +127,7 @@ export class Painter {
     else if (this.#painted.size > NEAR_VIEW_AFTER) {
       // What is painted already stays until the first look at the viewport takes away what is far.
       highlight.add(m.range);
-      this.#near = new NearView(highlight);
-      for (const p of this.#painted) this.#near.add(p);
+      this.#near = new NearView(highlight, this.#painted);
     } else highlight.add(m.range);
   }
 

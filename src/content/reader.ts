@@ -291,10 +291,15 @@ export class PageReader {
       changes.reset();
       return this.#readPage();
     }
-    const parts: Node[] = changes.topmost().filter(isReadable);
+    const readable = new Map<Element, boolean>();
+    const parts: Node[] = changes.topmost().filter((el) => isReadable(el, readable));
     const sweep = changes.removed;
     changes.reset();
     const removed = sweep ? this.#index.sweep() : [];
+    // On a busy feed the above takes a few ms (thousands of parts, every match checked): the page
+    // runs before the first slice of reading, not after it in the same task.
+    await pause();
+    if (this.#signal.aborted) return;
     await this.#drain({ parts, removed, forget: true }, this.#signal);
   }
 }

@@ -82,6 +82,27 @@ test('blockContainer and isReadable', () => {
   expect(isReadable(document.getElementById('s')!)).toBe(false);
 });
 
+test('isReadable with a memo answers as without one, in any order, through shadow roots', () => {
+  document.body.innerHTML =
+    '<div id="d"><p id="p1">a</p><p id="p2">b</p><code id="c"><span id="s1">x</span><i id="s2">y</i></code>' +
+    '<div id="ok-host"></div><textarea id="skip"></textarea><div id="e" contenteditable><p id="in-e">z</p></div></div>';
+  const inShadow = (hostId: string) => {
+    const root = document.getElementById(hostId)!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p class="deep"><span>q</span></p>';
+    return root.querySelector('span')!;
+  };
+  const okDeep = inShadow('ok-host');
+  const editableDeep = inShadow('e'); // in the shadow root of an element the user edits
+  const ids = ['s2', 'p1', 's1', 'p2', 'in-e', 'd', 'c', 'p1', 's2'];
+  const els = [...ids.map((id) => document.getElementById(id)!), okDeep, editableDeep];
+  const memo = new Map<Element, boolean>();
+  const withMemo = els.map((el) => isReadable(el, memo));
+  expect(withMemo).toEqual(els.map((el) => isReadable(el)));
+  expect(withMemo).toEqual([false, true, false, true, false, true, false, true, false, true, false]);
+  // Asked again, the memo's answers hold.
+  expect(els.map((el) => isReadable(el, memo))).toEqual(withMemo);
+});
+
 describe('what ends a block, and what is found on the way', () => {
   test('<br>, images, buttons and the extension host end a block; an empty inline element does not', () => {
     expect(
