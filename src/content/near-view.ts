@@ -82,12 +82,9 @@ export class NearView {
     this.#observer.unobserve(el);
   }
 
+  /** Stops watching; the painter drops this object with the ranges it held. */
   stop(): void {
     this.#observer.disconnect();
-    this.#byElement.clear();
-    this.#elementOf.clear();
-    this.#near.clear();
-    this.#unsure.clear();
   }
 
   #seen(entries: IntersectionObserverEntry[]): void {

@@ -298,8 +298,7 @@ export class PageReader {
     const removed = sweep ? this.#index.sweep() : [];
     // On a busy feed the above takes a few ms (thousands of parts, every match checked): the page
     // runs before the first slice of reading, not after it in the same task.
-    await pause();
-    if (this.#signal.aborted) return;
+    await pause(); // the drain stops at once if the reader was stopped meanwhile
     await this.#drain({ parts, removed, forget: true }, this.#signal);
   }
 }
