@@ -14,7 +14,10 @@ export interface CompactMatcher {
    * does not start with a digit (a quarter of the candidates: "back<TAB>47 pain after birth|pain after pregnancy").
    */
   p: string;
-  /** Lines of "word<TAB>term,term". */
+  /**
+   * Lines of "term,term<TAB>word word": the context words that allow the same terms, together (most
+   * words share their list with others: "13<TAB>nerve numbness bladder bowel saddle").
+   */
   c: string;
 }
 
@@ -33,10 +36,20 @@ export function encodeMatcher(data: MatcherData): CompactMatcher {
         return `${key}\t${cands.join('|')}`;
       })
       .join('\n'),
-    c: Object.entries(data.context)
-      .map(([word, terms]) => `${word}\t${terms.join(',')}`)
-      .join('\n'),
+    c: [...contextByTerms(data.context)].map(([terms, words]) => `${terms}\t${words.join(' ')}`).join('\n'),
   };
+}
+
+/** Context words by the list of terms they allow, in the order the lists first occur. */
+function contextByTerms(context: MatcherData['context']): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const [word, terms] of Object.entries(context)) {
+    const key = terms.join(',');
+    const words = groups.get(key);
+    if (words) words.push(word);
+    else groups.set(key, [word]);
+  }
+  return groups;
 }
 
 /**
@@ -69,10 +82,10 @@ export function decodeMatcher(c: CompactMatcher): MatcherData {
   const context: Record<string, number[]> = {};
   for (const line of c.c ? c.c.split('\n') : []) {
     const tab = line.indexOf('\t');
-    const terms = line.slice(tab + 1).split(',');
     const numbers: number[] = [];
-    for (const t of terms) numbers.push(Number(t));
-    context[line.slice(0, tab)] = numbers;
+    for (const t of line.slice(0, tab).split(',')) numbers.push(Number(t));
+    // The words of a line share one list: the matcher only reads it.
+    for (const word of line.slice(tab + 1).split(' ')) context[word] = numbers;
   }
   return { terms: c.t ? c.t.split(' ') : [], phrases, context };
 }
