@@ -9,9 +9,10 @@ export interface CompactMatcher {
   /** Term ids, space-separated. */
   t: string;
   /**
-   * Lines of "key<TAB>candidate|candidate", a candidate being "term word word" ("~term" if
+   * Lines of "key key<TAB>candidate|candidate", a candidate being "term word word" ("~term" if
    * ambiguous); the term is left out when it is the previous candidate's and a word follows that
    * does not start with a digit (a quarter of the candidates: "back<TAB>47 pain after birth|pain after pregnancy").
+   * Keys with the same candidates share a line (a term's one-word names: "alendronate risedronate<TAB>4").
    */
   p: string;
   /**
@@ -24,30 +25,34 @@ export interface CompactMatcher {
 export function encodeMatcher(data: MatcherData): CompactMatcher {
   return {
     t: data.terms.join(' '),
-    p: Object.entries(data.phrases)
-      .map(([key, list]) => {
-        let last = '';
-        const cands = list.map(([term, flags, ...rest]) => {
-          const head = `${flags === 1 ? '~' : ''}${term}`;
-          const same = head === last && rest.length > 0 && !/^[0-9~]/.test(rest[0]!);
-          last = head;
-          return (same ? rest : [head, ...rest]).join(' ');
-        });
-        return `${key}\t${cands.join('|')}`;
-      })
+    p: [...keysByValue(Object.entries(data.phrases).map(([key, list]) => [key, encodeCandidates(list)]))]
+      .map(([cands, keys]) => `${keys.join(' ')}\t${cands}`)
       .join('\n'),
-    c: [...contextByTerms(data.context)].map(([terms, words]) => `${terms}\t${words.join(' ')}`).join('\n'),
+    c: [...keysByValue(Object.entries(data.context).map(([word, terms]) => [word, terms.join(',')]))]
+      .map(([terms, words]) => `${terms}\t${words.join(' ')}`)
+      .join('\n'),
   };
 }
 
-/** Context words by the list of terms they allow, in the order the lists first occur. */
-function contextByTerms(context: MatcherData['context']): Map<string, string[]> {
+function encodeCandidates(list: Candidate[]): string {
+  let last = '';
+  return list
+    .map(([term, flags, ...rest]) => {
+      const head = `${flags === 1 ? '~' : ''}${term}`;
+      const same = head === last && rest.length > 0 && !/^[0-9~]/.test(rest[0]!);
+      last = head;
+      return (same ? rest : [head, ...rest]).join(' ');
+    })
+    .join('|');
+}
+
+/** The keys of each encoded value, in the order the values first occur. */
+function keysByValue(entries: [key: string, value: string][]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
-  for (const [word, terms] of Object.entries(context)) {
-    const key = terms.join(',');
-    const words = groups.get(key);
-    if (words) words.push(word);
-    else groups.set(key, [word]);
+  for (const [key, value] of entries) {
+    const keys = groups.get(value);
+    if (keys) keys.push(key);
+    else groups.set(value, [key]);
   }
   return groups;
 }
@@ -77,7 +82,8 @@ export function decodeMatcher(c: CompactMatcher): MatcherData {
       for (let k = own ? 1 : 0; k < words.length; k++) candidate.push(words[k]!);
       list.push(candidate);
     }
-    phrases[line.slice(0, tab)] = list;
+    // The keys of a line share one list: the matcher only reads it.
+    for (const key of line.slice(0, tab).split(' ')) phrases[key] = list;
   }
   const context: Record<string, number[]> = {};
   for (const line of c.c ? c.c.split('\n') : []) {
