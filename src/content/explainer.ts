@@ -14,6 +14,7 @@ import { AnchoredPopover } from './surface/popover';
 import { BottomSheet, narrowScreen } from './surface/sheet';
 import { ShadowHost } from './surface/shadow-host';
 import cardCss from '../ui/term-card.css';
+import frameCss from './surface/frame.css';
 import popoverCss from './surface/popover.css';
 import sheetCss from './surface/sheet.css';
 import type { Surface } from './surface/surface';
@@ -66,7 +67,8 @@ export class Explainer {
     this.#deps = deps;
     this.#signal = signal;
     const host = new ShadowHost({
-      styles: [cardCss, popoverCss, sheetCss].join('\n'),
+      // The shared frame last: its reduced-motion rule overrides the surfaces' animations.
+      styles: [cardCss, popoverCss, sheetCss, frameCss].join('\n'),
       onPointerInside: (inside) => this.#pointerInside(inside),
     });
     this.#host = host;

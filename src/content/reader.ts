@@ -12,21 +12,12 @@ import { readInView } from './in-view';
 import type { MatchIndex, PageMatch } from './match-index';
 import { Narrowing } from './narrow';
 import type { Painter } from './painter';
+import { ScanClock, type ScanStats } from './scan-clock';
 import { afterFrame, pause, runSliced } from './schedule';
 import { lastHeadingWithin, sectionOf, type SectionMemo } from './sections';
 import { adoptHighlightStyles } from './shadow-styles';
 
-export interface ScanStats {
-  /** Main-thread time spent reading and painting, in ms. */
-  work: number;
-  /** From start to the whole page read, in ms (includes the gaps left to the page). */
-  wall: number;
-  /** From start to the first painted term, in ms (-1 if none). */
-  firstPaint: number;
-  matches: number;
-  slices: number;
-  longestSlice: number;
-}
+export type { ScanStats };
 
 export interface ReaderHooks {
   /** Painted ranges were added or removed. */
@@ -115,20 +106,9 @@ export class PageReader {
     this.#index.clear();
     this.#painter.clear();
     this.#seenCount = 0;
-    const t0 = performance.now();
-    const stats: ScanStats = { work: 0, wall: 0, firstPaint: -1, matches: 0, slices: 0, longestSlice: 0 };
-    // Timings are kept only in the benchmark build; the release build compiles this away.
-    const timed = (fn: () => boolean) => {
-      if (!__BENCH__) return fn();
-      const s = performance.now();
-      const done = fn();
-      const d = performance.now() - s;
-      stats.work += d;
-      stats.slices++;
-      stats.longestSlice = Math.max(stats.longestSlice, d);
-      if (stats.firstPaint < 0 && this.#painter.count > 0) stats.firstPaint = performance.now() - t0;
-      return done;
-    };
+    // Timings are kept only in the benchmark build; the release build compiles them away (each use
+    // asks __BENCH__ itself: the minifier does not follow `clock` across the awaits below).
+    const clock = __BENCH__ ? new ScanClock(() => this.#painter.count) : undefined;
     let readFirst = new Set<Element>();
     // A page shown from its top is read from its top: what is in view comes first anyway. A page
     // scrolled down (a restored position, a link to a section) has the part in view read first,
@@ -138,15 +118,23 @@ export class PageReader {
     // shows nothing: it is read from the top.
     if (scrollY > innerHeight / 2 && (await afterFrame())) {
       if (scan.signal.aborted || this.#signal.aborted) return;
-      timed(() => {
+      const readVisible = () => {
         const seen = readInView(this.#index, this.shadowRoots, performance.now() + 20);
         this.#commit(seen.added, []);
         readFirst = seen.read;
         return true;
-      });
+      };
+      if (__BENCH__) clock!.time(readVisible);
+      else readVisible();
       await pause();
     }
-    const drain: Drain = { parts: [], removed: [], forget: false, readFirst, timed };
+    const drain: Drain = {
+      parts: [],
+      removed: [],
+      forget: false,
+      readFirst,
+      ...(__BENCH__ ? { timed: (slice: () => boolean) => clock!.time(slice) } : {}),
+    };
     const body = document.body;
     // <body> is narrowed; anything else beside <head> (never read) is read as it is. A page
     // without a body (a frameset) is read whole.
@@ -157,10 +145,7 @@ export class PageReader {
         if (n !== body && n !== document.head) drain.parts.push(n);
     } else drain.parts.push(document.documentElement);
     const finished = await this.#drain(drain, AbortSignal.any([this.#signal, scan.signal]));
-    if (!finished || !__BENCH__) return;
-    stats.wall = performance.now() - t0;
-    stats.matches = this.#index.size;
-    this.#hooks.onScanned?.(stats);
+    if (__BENCH__ && finished) this.#hooks.onScanned?.(clock!.finish(this.#index.size));
   }
 
   /**

@@ -3,8 +3,8 @@
  * each heading, so a match remembers the heading it follows. The walker and the index both ask here.
  */
 
-const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6';
+const HEADINGS = new Set(HEADING_SELECTOR.split(','));
 
 export function isHeading(el: Element | null): boolean {
   return !!el && HEADINGS.has(el.localName);

@@ -5,6 +5,7 @@
  * parser (below); `callWith` pairs them, so a sender never picks a parser by hand.
  */
 import { CATEGORIES, URGENCY, type Category, type TermCard, type Urgency, type WarningLine } from './knowledge/types';
+import { isId, isRecord } from './shapes';
 
 /** Sent by the content script and the extension pages to the background. */
 export type ToBackground =
@@ -61,16 +62,6 @@ export interface PageTermsReply {
   terms: PageTerm[];
   /** The page's host name, for the per-site switch. */
   host: string;
-}
-
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isId(v: unknown): v is string {
-  return typeof v === 'string' && v.length <= 80 && ID.test(v);
 }
 
 export function parseToBackground(msg: unknown): ToBackground | undefined {

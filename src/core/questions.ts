@@ -7,6 +7,7 @@
  * A stored value that does not fit is read as far as it can be and the rest is reported, never
  * silently dropped: the caller keeps the unreadable part aside until she clears the list.
  */
+import { isId, isRecord } from './shapes';
 
 /** The storage key; the stored value is a StoredQuestions object. */
 export const QUESTIONS_KEY = 'myQuestions';
@@ -44,11 +45,6 @@ export interface ParsedQuestions {
 }
 
 type Raw = Record<string, unknown>;
-const TERM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function isRecord(v: unknown): v is Raw {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** MIGRATIONS[n] turns a version-n value into a version n+1 value. Version 1 is the first shape. */
 const MIGRATIONS: readonly ((old: Raw) => Raw)[] = [(old) => old];
@@ -117,7 +113,7 @@ function readItem(item: unknown): { question: Question; repaired: boolean } | un
   const question: Question = { id: validId ? id : -1, text, asked: false };
   if (rec.asked === true) question.asked = true;
   else if (rec.asked !== false && rec.asked !== undefined) repaired = true;
-  if (typeof rec.term === 'string' && rec.term.length <= 80 && TERM_ID.test(rec.term)) question.term = rec.term;
+  if (isId(rec.term)) question.term = rec.term;
   else if (rec.term !== undefined) repaired = true;
   return { question, repaired };
 }

@@ -5,6 +5,7 @@
  * falls back to the default for that field and is reported, so a bad value never breaks a page
  * and the options page can say what happened.
  */
+import { ID_PATTERN, isId, isRecord } from './shapes';
 
 export const DISPLAY_MODES = ['all', 'first', 'none'] as const;
 export type DisplayMode = (typeof DISPLAY_MODES)[number];
@@ -83,7 +84,7 @@ function migrateV0(old: Raw): Raw {
   }
   if (Object.hasOwn(old, 'sites')) {
     const sites = old.sites;
-    next.disabledSites = isPlainObject(sites) ? Object.keys(sites).filter((h) => sites[h] === false) : INVALID;
+    next.disabledSites = isRecord(sites) ? Object.keys(sites).filter((h) => sites[h] === false) : INVALID;
   }
   for (const key of SETTING_KEYS) if (Object.hasOwn(old, key)) next[key] = old[key];
   return next;
@@ -91,10 +92,6 @@ function migrateV0(old: Raw): Raw {
 
 /** MIGRATIONS[n] turns a version-n value into a version n+1 value. */
 const MIGRATIONS: readonly ((old: Raw) => Raw)[] = [migrateV0];
-
-function isPlainObject(v: unknown): v is Raw {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The stored value brought to today's shape (fields not yet validated), and the version it had. */
 export function migrate(stored: Raw): { raw: Raw; from: number } {
@@ -130,7 +127,7 @@ function parseSites(list: unknown): { sites: string[]; ok: boolean } | undefined
 export function parseSettings(stored: unknown): ParsedSettings {
   if (stored === undefined) return { settings: defaults(), invalid: [] };
   try {
-    if (isPlainObject(stored)) return parseObject(stored);
+    if (isRecord(stored)) return parseObject(stored);
   } catch {
     // Storage only holds cloned plain data, but a value that throws on reading still must not break a page.
   }
@@ -141,7 +138,6 @@ function defaults(): Settings {
   return { ...DEFAULT_SETTINGS, disabledSites: [], hiddenTerms: [] };
 }
 
-const TERM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HIDDEN_MAX = 1000;
 
 /** Term ids, without repeats; anything that cannot be a term id is dropped and reported. */
@@ -150,7 +146,7 @@ function parseTermIds(list: unknown): { ids: string[]; ok: boolean } | undefined
   const ids = new Set<string>();
   let ok = list.length <= HIDDEN_MAX;
   for (const item of (list as unknown[]).slice(0, HIDDEN_MAX)) {
-    if (typeof item === 'string' && item.length <= 80 && TERM_ID.test(item)) ids.add(item);
+    if (isId(item)) ids.add(item);
     else ok = false;
   }
   return { ids: [...ids], ok };
@@ -226,5 +222,5 @@ export function setSiteEnabled(settings: Settings, hostname: string, on: boolean
 /** Settings with one term's highlights hidden everywhere (true) or shown again (false). */
 export function setTermHidden(settings: Settings, id: string, hidden: boolean): Settings {
   const rest = settings.hiddenTerms.filter((t) => t !== id);
-  return { ...settings, hiddenTerms: hidden && TERM_ID.test(id) ? [...rest, id] : rest };
+  return { ...settings, hiddenTerms: hidden && ID_PATTERN.test(id) ? [...rest, id] : rest };
 }

@@ -119,8 +119,7 @@ export function strayRanges(selector: string): string {
   const ranges = new Set([...((real ?? []) as Iterable<AbstractRange>), ...((all ?? []) as Iterable<AbstractRange>)]);
   // Painted is a part of shown; below 500 terms, all of it.
   if (real && all) {
-    for (const s of real as unknown as Iterable<AbstractRange>)
-      if (!all.has(s as StaticRange)) out[out.length] = 'painted, not shown';
+    for (const s of real as unknown as Iterable<AbstractRange>) if (!all.has(s)) out[out.length] = 'painted, not shown';
     if (all.size <= 500 && real.size !== all.size) out[out.length] = `${real.size} painted of ${all.size} shown`;
   }
   for (const s of ranges) {

@@ -7,7 +7,7 @@
 import { h, render as preactRender } from 'preact';
 import { describe, expect, test, vi } from 'vitest';
 import type { TermCard as Card } from '../../src/core/knowledge/types';
-import { Component, jsx, render } from '../../src/content/surface/dom-render';
+import { Component, h as domH, jsx, render } from '../../src/content/surface/dom-render';
 import { TermCard } from '../../src/ui/TermCard';
 
 const card: Card = {
@@ -48,6 +48,25 @@ describe('the card', () => {
     render(null, root);
     expect(root.childNodes.length).toBe(0);
   });
+});
+
+test("h takes children as arguments (the content script's JSX), with the same DOM as Preact's h", () => {
+  const tree = (make: typeof h) =>
+    make(
+      'div',
+      { class: 'x', role: 'note' },
+      make('b', null, 'one'),
+      ' ',
+      make('span', { 'aria-hidden': 'true' }, 'a', 2, null, false, ['b', make('i', null, 'c')]),
+      make('p', null),
+      make('em', { children: 'its own' }),
+    );
+  const a = document.createElement('div');
+  const b = document.createElement('div');
+  preactRender(tree(h), a);
+  render(tree(domH as unknown as typeof h), b);
+  expect(b.innerHTML).toBe(a.innerHTML);
+  expect(b.querySelector('em')!.textContent).toBe('its own');
 });
 
 test('listeners follow the latest render', () => {

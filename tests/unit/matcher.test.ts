@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { compileMatcher, type PatternInput } from '../../src/core/matcher/compile';
 import { keepInContext, Matcher } from '../../src/core/matcher/matcher';
-import type { TextMatch } from '../../src/core/matcher/types';
+import type { MatcherData, TextMatch } from '../../src/core/matcher/types';
 
 const TERMS = ['plao', 'pth', 'vcf', 'cf', 'pbp', 'bmd'];
 const P = (term: number, text: string, caseSensitive = false, ambiguous = false): PatternInput => ({
@@ -132,3 +132,24 @@ test('the compact form decodes to the same table', async () => {
   expect(JSON.stringify(encodeMatcher(real)).length).toBeLessThan(JSON.stringify(real).length * 0.8);
   // It compiles the whole knowledge first, which takes seconds on a busy machine.
 }, 60_000);
+
+test('the compact form writes keys with the same candidates, and words with the same terms, on one line', async () => {
+  const { encodeMatcher, decodeMatcher } = await import('../../src/core/matcher/compact');
+  const shared: MatcherData = {
+    terms: ['a', 'b'],
+    phrases: {
+      alendronate: [[0, 0]],
+      risedronate: [[0, 0]],
+      bone: [
+        [1, 0, 'density'],
+        [0, 0],
+      ],
+      '=BMD': [[1, 1]],
+    },
+    context: { bone: [1], density: [1], scan: [0, 1] },
+  };
+  const compact = encodeMatcher(shared);
+  expect(compact.p.split('\n')).toEqual(['alendronate risedronate\t0', 'bone\t1 density|0', '=BMD\t~1']);
+  expect(compact.c.split('\n')).toEqual(['1\tbone density', '0,1\tscan']);
+  expect(decodeMatcher(compact)).toEqual(shared);
+});

@@ -1,6 +1,6 @@
 /**
  * The part of Preact the content script uses, in about a tenth of its size: the build points the
- * content script's `preact` and `preact/jsx-runtime` here (scripts/build.ts), so the card the
+ * content script's `preact` here and compiles its JSX to this `h` (scripts/build.ts), so the card the
  * popup and the glossary render with Preact (src/ui/TermCard.tsx) is the same component on a page.
  * Cards are small and change rarely, so there is no virtual DOM: a render builds the DOM and folds
  * it into what is already shown, keeping every element that stays (and so focus, e.g. on a button
@@ -22,15 +22,18 @@ interface Owner {
   _node?: Built | undefined;
 }
 
+/** A node as the automatic JSX runtime makes it, children in props (the tests build trees with it). */
 export function jsx(type: Type, props: Props): VNode {
   return { type, props };
 }
 
 /**
- * What esbuild's JSX transform calls for elements with several children, and for `<>`.
- * @public
+ * What the content script's JSX compiles to (the classic transform, see scripts/build.ts): children
+ * as arguments, as Preact's `h` takes them, instead of a `children:` key in every element's props.
  */
-export const jsxs = (type: Type, props: Props): VNode => ({ type, props });
+export function h(type: Type, props: Props | null, ...children: unknown[]): VNode {
+  return { type, props: children.length ? { ...props, children } : { ...props } };
+}
 
 /** @public */
 export function Fragment(props: Props): unknown {

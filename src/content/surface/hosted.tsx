@@ -6,6 +6,7 @@
 import { render, type VNode } from 'preact';
 import { TermCard } from '../../ui/TermCard';
 import { cardExtras } from '../card-extras';
+import type { Box } from './place';
 import { lower, raise, type ShadowHost } from './shadow-host';
 import type { Surface, SurfaceContent } from './surface';
 
@@ -23,6 +24,19 @@ export function cardView(content: SurfaceContent): VNode {
       }}
     />
   );
+}
+
+/**
+ * The visual viewport's box, where both surfaces place their host. The host is in the top layer,
+ * so the visual viewport is its only clipping box and its coordinates are the viewport's whatever
+ * the page does to <html> (a transform there is not a scroll offset, as a DOM positioning library
+ * would assume).
+ */
+export function visibleViewport(): Box {
+  const vv = visualViewport;
+  return vv
+    ? { x: vv.offsetLeft, y: vv.offsetTop, width: vv.width, height: vv.height }
+    : { x: 0, y: 0, width: innerWidth, height: innerHeight };
 }
 
 export abstract class HostedSurface implements Surface {

@@ -2,22 +2,10 @@
  * The anchored popover: the card beside its term, following it as the page scrolls or zooms. The
  * first implementation of the display surface, used for hover, the keyboard and wide screens.
  */
-import { cardView, HostedSurface } from './hosted';
+import { cardView, HostedSurface, visibleViewport } from './hosted';
 import { placeCard } from './place';
 import { pageZoom, setHostStyle } from './shadow-host';
 import type { SurfaceContent } from './surface';
-
-/**
- * The host is in the top layer, so the visual viewport is its only clipping box and its
- * coordinates are the viewport's whatever the page does to <html> (a transform there is not a
- * scroll offset, as a DOM positioning library would assume).
- */
-function visibleViewport() {
-  const vv = visualViewport;
-  return vv
-    ? { x: vv.offsetLeft, y: vv.offsetTop, width: vv.width, height: vv.height }
-    : { x: 0, y: 0, width: innerWidth, height: innerHeight };
-}
 
 export class AnchoredPopover extends HostedSurface {
   /** A render of `content` where nobody sees it, ahead of the first hover (see `warmWith`). */

@@ -7,7 +7,7 @@
  * and it stays in view while the reader pinch-zooms or scrolls.
  */
 import { t } from '../../ui/i18n';
-import { cardView, HostedSurface } from './hosted';
+import { cardView, HostedSurface, visibleViewport } from './hosted';
 import { pageZoom, setHostStyle, type ShadowHost } from './shadow-host';
 import type { SurfaceContent } from './surface';
 
@@ -62,16 +62,13 @@ export class BottomSheet extends HostedSurface {
   #place(): void {
     const host = this.shadow.element;
     if (!host) return;
-    const vv = visualViewport;
-    const scale = vv?.scale || 1;
-    const box = vv
-      ? { left: vv.offsetLeft, top: vv.offsetTop, width: vv.width, height: vv.height }
-      : { left: 0, top: 0, width: innerWidth, height: innerHeight };
+    const scale = visualViewport?.scale || 1;
+    const box = visibleViewport();
     const set = (k: string, v: string) => setHostStyle(host, k, v);
     // The host inherits a zoom the page sets on <html>; undo it so its coordinates are the viewport's.
     set('zoom', String(1 / pageZoom()));
-    set('left', `${box.left}px`);
-    set('top', `${box.top}px`);
+    set('left', `${box.x}px`);
+    set('top', `${box.y}px`);
     set('width', `${box.width * scale}px`);
     set('height', `${box.height * scale}px`);
     set('transform', `scale(${1 / scale})`);

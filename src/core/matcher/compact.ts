@@ -9,34 +9,52 @@ export interface CompactMatcher {
   /** Term ids, space-separated. */
   t: string;
   /**
-   * Lines of "key<TAB>candidate|candidate", a candidate being "term word word" ("~term" if
+   * Lines of "key key<TAB>candidate|candidate", a candidate being "term word word" ("~term" if
    * ambiguous); the term is left out when it is the previous candidate's and a word follows that
    * does not start with a digit (a quarter of the candidates: "back<TAB>47 pain after birth|pain after pregnancy").
+   * Keys with the same candidates share a line (a term's one-word names: "alendronate risedronate<TAB>4").
    */
   p: string;
-  /** Lines of "word<TAB>term,term". */
+  /**
+   * Lines of "term,term<TAB>word word": the context words that allow the same terms, together (most
+   * words share their list with others: "13<TAB>nerve numbness bladder bowel saddle").
+   */
   c: string;
 }
 
 export function encodeMatcher(data: MatcherData): CompactMatcher {
   return {
     t: data.terms.join(' '),
-    p: Object.entries(data.phrases)
-      .map(([key, list]) => {
-        let last = '';
-        const cands = list.map(([term, flags, ...rest]) => {
-          const head = `${flags === 1 ? '~' : ''}${term}`;
-          const same = head === last && rest.length > 0 && !/^[0-9~]/.test(rest[0]!);
-          last = head;
-          return (same ? rest : [head, ...rest]).join(' ');
-        });
-        return `${key}\t${cands.join('|')}`;
-      })
+    p: [...keysByValue(Object.entries(data.phrases).map(([key, list]) => [key, encodeCandidates(list)]))]
+      .map(([cands, keys]) => `${keys.join(' ')}\t${cands}`)
       .join('\n'),
-    c: Object.entries(data.context)
-      .map(([word, terms]) => `${word}\t${terms.join(',')}`)
+    c: [...keysByValue(Object.entries(data.context).map(([word, terms]) => [word, terms.join(',')]))]
+      .map(([terms, words]) => `${terms}\t${words.join(' ')}`)
       .join('\n'),
   };
+}
+
+function encodeCandidates(list: Candidate[]): string {
+  let last = '';
+  return list
+    .map(([term, flags, ...rest]) => {
+      const head = `${flags === 1 ? '~' : ''}${term}`;
+      const same = head === last && rest.length > 0 && !/^[0-9~]/.test(rest[0]!);
+      last = head;
+      return (same ? rest : [head, ...rest]).join(' ');
+    })
+    .join('|');
+}
+
+/** The keys of each encoded value, in the order the values first occur. */
+function keysByValue(entries: [key: string, value: string][]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const [key, value] of entries) {
+    const keys = groups.get(value);
+    if (keys) keys.push(key);
+    else groups.set(value, [key]);
+  }
+  return groups;
 }
 
 /**
@@ -64,15 +82,16 @@ export function decodeMatcher(c: CompactMatcher): MatcherData {
       for (let k = own ? 1 : 0; k < words.length; k++) candidate.push(words[k]!);
       list.push(candidate);
     }
-    phrases[line.slice(0, tab)] = list;
+    // The keys of a line share one list: the matcher only reads it.
+    for (const key of line.slice(0, tab).split(' ')) phrases[key] = list;
   }
   const context: Record<string, number[]> = {};
   for (const line of c.c ? c.c.split('\n') : []) {
     const tab = line.indexOf('\t');
-    const terms = line.slice(tab + 1).split(',');
     const numbers: number[] = [];
-    for (const t of terms) numbers.push(Number(t));
-    context[line.slice(0, tab)] = numbers;
+    for (const t of line.slice(0, tab).split(',')) numbers.push(Number(t));
+    // The words of a line share one list: the matcher only reads it.
+    for (const word of line.slice(tab + 1).split(' ')) context[word] = numbers;
   }
   return { terms: c.t ? c.t.split(' ') : [], phrases, context };
 }
