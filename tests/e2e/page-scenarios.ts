@@ -4,7 +4,14 @@ import { poll, type Driver } from '../support/driver';
 import type { FixtureServer } from '../support/server';
 import { storedPrefilter, writeSettings } from '../support/extension';
 import { framePaintedTexts, popoverText } from '../support/in-page';
-import { openPainted, paintedUntil, waitForPaint, waitForPopover, waitForPopoverClosed } from '../support/page';
+import {
+  openPainted,
+  paintedUntil,
+  readUntil,
+  waitForPaint,
+  waitForPopover,
+  waitForPopoverClosed,
+} from '../support/page';
 
 /** Centre of the n-th occurrence of `word` in the page's light DOM text (painted or not). */
 function centreOfWord(arg: { word: string; nth: number }): { x: number; y: number } | null {
@@ -129,19 +136,8 @@ export async function paintsNearTheViewport(driver: Driver, server: FixtureServe
   const page = await driver.open(server.url('/fixtures/many-terms.html'));
   const settled = (want: number) => (s: ReturnType<typeof nearViewState>) =>
     s.all === want && s.inViewHave === s.inViewWant && s.inViewWant > 0 && s.far === 0 && s.stale === 0;
-  const until = (ok: (s: ReturnType<typeof nearViewState>) => boolean, what: string) => {
-    let last: ReturnType<typeof nearViewState> | undefined;
-    return poll(
-      async () => {
-        last = await page.evaluate(nearViewState);
-        return ok(last) ? last : null;
-      },
-      10_000,
-      what,
-    ).catch((e: Error) => {
-      throw new Error(`${e.message}; last: ${JSON.stringify(last)}`);
-    });
-  };
+  const until = (ok: (s: ReturnType<typeof nearViewState>) => boolean, what: string) =>
+    readUntil(() => page.evaluate(nearViewState), ok, what);
   const top = await until(settled(1600), 'every term found, those in view painted');
   expect(top.real).toBeLessThan(400);
 

@@ -11,19 +11,27 @@ export async function waitForPaint(page: TestPage, atLeast = 1): Promise<string[
   return page.evaluate(paintedTexts);
 }
 
-/** Waits until the painted texts satisfy `ok`; them. The error says what was painted last. */
-export async function paintedUntil(page: TestPage, ok: (texts: string[]) => boolean, what: string): Promise<string[]> {
-  let last: string[] = [];
+/** Polls `read` until `ok` holds, and returns that reading; a timeout says what was read last. */
+export async function readUntil<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
+  let last: T | undefined;
   return poll(
     async () => {
-      last = await page.evaluate(paintedTexts);
-      return ok(last) ? last : null;
+      last = await read();
+      return ok(last) ? { v: last } : null;
     },
     10_000,
     what,
-  ).catch((e: Error) => {
-    throw new Error(`${e.message}; painted: ${JSON.stringify(last)}`);
-  });
+  ).then(
+    (r) => r.v,
+    (e: Error) => {
+      throw new Error(`${e.message}; last: ${JSON.stringify(last)}`);
+    },
+  );
+}
+
+/** Waits until the painted texts satisfy `ok`; them. The error says what was painted last. */
+export function paintedUntil(page: TestPage, ok: (texts: string[]) => boolean, what: string): Promise<string[]> {
+  return readUntil(() => page.evaluate(paintedTexts), ok, what);
 }
 
 /** Moves the mouse onto the first painted range whose text is `text` (from outside it). */
