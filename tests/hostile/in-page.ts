@@ -117,10 +117,11 @@ export function strayRanges(selector: string): string {
   const length = (n: Node) => (n.nodeType === Node.TEXT_NODE ? (n as Text).length : n.childNodes.length);
   // What is painted, and every term the painter counts as shown (the test build's mirror).
   const ranges = new Set([...((real ?? []) as Iterable<AbstractRange>), ...((all ?? []) as Iterable<AbstractRange>)]);
-  // Painted is a part of shown; below 500 terms, all of it.
+  // Painted is a part of shown. (All of it on a page that never passed 500 terms; once past, the
+  // painter keeps to the viewport even if the page shrinks, so the sizes are not compared here:
+  // the tests on smaller pages read the real highlight itself.)
   if (real && all) {
     for (const s of real as unknown as Iterable<AbstractRange>) if (!all.has(s)) out[out.length] = 'painted, not shown';
-    if (all.size <= 500 && real.size !== all.size) out[out.length] = `${real.size} painted of ${all.size} shown`;
   }
   for (const s of ranges) {
     const el = s.startContainer.parentElement;
