@@ -26,26 +26,29 @@ export class Changes {
     for (const r of records) {
       // The whole page is read again anyway: nothing more to note.
       if (this.full) return;
-      // Only a record under the host or on <html> (where the host is added) can be the extension's
-      // own: a feed's thousands of records a second are not asked more.
+      // Only a record on the host itself or on <html> (where the host is added) can be the
+      // extension's own: a feed's thousands of records a second are not asked more.
       const t = r.target;
       if (t === root ? isOwn(r) : t.nodeType === ELEMENT_NODE && isHost(t as Element)) continue;
       if (r.type === 'characterData') {
-        this.#mark(r.target);
+        this.#mark(t);
         continue;
       }
+      // The target's block is marked once per record, however many inline nodes came or went.
+      let markTarget = false;
       for (const n of r.addedNodes) {
         count++;
         if (n.nodeType === ELEMENT_NODE && classify(n as Element) === Kind.Block) this.dirty.add(n as Element);
-        else this.#mark(r.target);
+        else markTarget = true;
       }
       for (const n of r.removedNodes) {
         count++;
         this.removed = true;
         // A removed block takes its matches with it (the sweep); what is left of an inline run must
         // be read again, as a term may have lost a part.
-        if (!(n.nodeType === ELEMENT_NODE && classify(n as Element) === Kind.Block)) this.#mark(r.target);
+        if (!(n.nodeType === ELEMENT_NODE && classify(n as Element) === Kind.Block)) markTarget = true;
       }
+      if (markTarget) this.#mark(t);
       if (count > FULL_RESCAN_AFTER) this.full = true;
     }
   }
