@@ -182,6 +182,8 @@ export async function noViolationsOnAPhone(driver: Driver, scheme: string): Prom
   const page = await openQuestions(driver);
   // An edit open and a clear being confirmed: every state the page can be in at once.
   await focusAndPress(page, '[data-id="2"] .edit', 'Enter');
+  // The open field takes focus when it renders: only then is focus moved on, or Enter would save it.
+  await page.waitFor(() => document.activeElement?.id === 'q-2-input');
   await focusAndPress(page, '.ask-clear', 'Enter');
   await page.waitFor(() => document.querySelector('.confirm-clear'));
   expect(await axe(page)).toEqual([]);
