@@ -37,10 +37,18 @@ function singular(w: string): string {
   return w.slice(0, -1);
 }
 
-/** The case-insensitive key of a word: "Bisphosphonates" → "bisphosphonate". */
+/**
+ * The case-insensitive key of a word: "Bisphosphonates" → "bisphosphonate", "ostéoporose" →
+ * "osteoporose". A single letter keeps its diacritic: "ď" or "Ž" is a letter of its own in the
+ * languages that write it, never an English word's, and folded to "d" or "z" every row of a table
+ * of characters (WHATWG's named references) looked like the start of "vitamin D" or "Z-score".
+ */
 export function foldWord(raw: string): string {
   let w = raw.toLowerCase();
-  if (NON_ASCII.test(w)) w = w.normalize('NFD').replace(MARKS, '');
+  if (NON_ASCII.test(w)) {
+    const bare = w.normalize('NFD').replace(MARKS, '');
+    if (bare.length > 1) w = bare;
+  }
   return singular(stripPossessive(w));
 }
 
