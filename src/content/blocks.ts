@@ -84,6 +84,22 @@ export interface TextBlock {
   text: string;
 }
 
+/**
+ * Whether a block's text is only white space: the line breaks between block elements in HTML
+ * source (half the text nodes of the bench pages). Such a block holds no word, and building and
+ * matching it cost as much as a short paragraph in code that is still cold.
+ */
+function isBlank(nodes: Text[]): boolean {
+  for (const n of nodes) {
+    const d = n.data;
+    for (let i = 0; i < d.length; i++) {
+      const c = d.charCodeAt(i);
+      if (c > 32 && c !== 0xa0) return false;
+    }
+  }
+  return true;
+}
+
 function makeBlock(nodes: Text[]): TextBlock {
   const starts: number[] = new Array<number>(nodes.length);
   let at = 0;
@@ -284,7 +300,7 @@ export class BlockWalker {
 
   #flush(): void {
     const cur = this.#cur;
-    if (cur.length && !this.#handlers.skipBlock?.(cur[0]!)) {
+    if (cur.length && !isBlank(cur) && !this.#handlers.skipBlock?.(cur[0]!)) {
       this.#handlers.onBlock(makeBlock(cur));
       this.#read = true;
     }

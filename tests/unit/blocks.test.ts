@@ -27,6 +27,12 @@ describe('reading blocks', () => {
       ),
     ).toEqual(['bone ', ' density', 'ok']);
   });
+  test('white space between blocks is no block of its own; inside a block it stays', () => {
+    expect(blocks('<ul>\n  <li>bone <b>density</b></li>\n  <li> \u00a0</li>\n</ul>\n<p>PLAO</p>\n')).toEqual([
+      'bone density',
+      'PLAO',
+    ]);
+  });
   test('unknown elements count as blocks, so words in two of them never run together', () => {
     expect(blocks('<x-card>bone</x-card><x-card>density</x-card>')).toEqual(['bone', 'density']);
   });
