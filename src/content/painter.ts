@@ -15,8 +15,11 @@ import type { ShadowHost } from './surface/shadow-host';
 
 export const HIGHLIGHT_NAME = 'plao-lens';
 
+let supported: boolean | undefined;
+
+/** Asked once: the lookup on `CSS` is slow in a content script's world, and every paint asked it. */
 export function highlightsSupported(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  return (supported ??= typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function');
 }
 
 interface Group {
