@@ -77,6 +77,13 @@ test('text without glossary words reports nothing, even with common first words 
   expect(hits('Māori whānau gathered at the marae in Ōtautahi.')).toEqual([]);
 });
 
+test('a place is only where a word starts: after a space, a mark or an underscore, not inside a word', () => {
+  expect(hits('nonosteoporotic; xosteoporosis')).toEqual([]);
+  const t = '_PLAO_ and _osteoporosis_, (osteoporosis), ‘osteoporosis’';
+  expect(missed(t)).toEqual([]);
+  expect(hits(t)).toEqual([1, 12, 28, 44]);
+});
+
 test('a phrase crossing the end of a chunk is seen whole when the text runs on', () => {
   const t = 'intro text, then low bone density';
   const at = t.indexOf('low');

@@ -18,6 +18,14 @@ const TAIL = "[\\w'\\u2019]{0,4}";
 /** An abbreviation is a whole word: after it only a plural "s", an apostrophe or a non-letter ("AFF" is not in "AFFFE"). */
 const ABBREVIATION_END = '(?![A-Za-rt-z0-9])';
 
+/**
+ * Where a word can start: not after an ASCII letter or digit (a word of the page's text never
+ * starts inside another). The engine then tries the pieces at a few places in six, not at every
+ * character: a third less time on WHATWG's and ECMA-262's text. (`\b` is faster still, but takes
+ * "_" for a letter, and "_PLAO_" is a word between underscores to the matcher.)
+ */
+const WORD_START = '(?<![A-Za-z0-9])';
+
 /** Letters enough that a piece is rare in ordinary text ("number of" is not; "over the counter" is). */
 const DISTINCT = 10;
 
@@ -98,7 +106,7 @@ export function prefilterSources(data: MatcherData): PrefilterSources {
     if (key.charCodeAt(0) !== 61) keys.add(key);
     for (const c of data.phrases[key]!) for (let k = 2; k < c.length; k++) keys.add(c[k] as string);
   }
-  return { words: emit(words), abbreviations: emit(abbreviations), keys: [...keys].join('\n') };
+  return { words: WORD_START + `(?:${emit(words)})`, abbreviations: emit(abbreviations), keys: [...keys].join('\n') };
 }
 
 /**
