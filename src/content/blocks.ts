@@ -62,11 +62,6 @@ function tagBits(name: string): number {
   return bits;
 }
 
-/** Whether an element of this tag name can have a shadow root at all. */
-export function mayHostShadow(name: string): boolean {
-  return (tagBits(name) & CAN_HOST) !== 0;
-}
-
 function isEditable(el: Element): boolean {
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';

@@ -11,7 +11,7 @@
  * is cheaper than finding its blocks one by one.
  */
 import type { Prefilter } from '../core/matcher/prefilter';
-import { blockContainer, classify, isReadable, Kind, mayHostShadow } from './blocks';
+import { blockContainer, classify, isReadable, Kind } from './blocks';
 import { ELEMENT_NODE, TEXT_NODE, SHOW_ELEMENT, SHOW_TEXT } from './node-type';
 
 /** Characters of text per RegExp call: one slice's work on a slow phone. */
@@ -214,15 +214,20 @@ export class Narrowing {
     this.#phase = Phase.Walk;
   }
 
-  /** Every element that may hold an open shadow root (which `textContent` does not reach). */
+  /**
+   * Every open shadow root under the part (`textContent` does not reach them). No API lists a
+   * page's shadow roots, so every element is visited; in a content script's world that costs about
+   * half a microsecond an element whichever way it is done (a TreeWalker, sibling links,
+   * `getElementsByTagName`, `querySelectorAll`: measured on ECMA-262's 87,000). Asking each element
+   * for its shadow root was 8–15 % faster than reading its tag name first to skip those that
+   * cannot have one.
+   */
   #walk(deadline: number): void {
     const walker = (this.#walker ??= document.createTreeWalker(this.#root, SHOW_ELEMENT));
     let steps = 0;
     for (let n = walker.nextNode() as Element | null; n; n = walker.nextNode() as Element | null) {
-      if (mayHostShadow(n.localName)) {
-        const sr = n.shadowRoot;
-        if (sr && isReadable(n)) this.#handlers.onShadowRoot(sr);
-      }
+      const sr = n.shadowRoot;
+      if (sr && isReadable(n)) this.#handlers.onShadowRoot(sr);
       if (++steps % CHECK_EVERY === 0 && performance.now() > deadline) return;
     }
     this.#walker = undefined;
