@@ -22,6 +22,10 @@ describe('foldWord', () => {
     ['diseases', 'disease'],
     ['boxes', 'box'],
     ['patches', 'patch'],
+    ['wishes', 'wish'],
+    ['buzzes', 'buzz'],
+    ['ties', 'tie'],
+    ['doses', 'dose'],
   ])('%s → %s', (raw, folded) => expect(foldWord(raw)).toBe(folded));
 });
 
