@@ -8,6 +8,7 @@
 /** A word: letters, marks and digits, with apostrophes allowed inside ("mother's"). */
 export const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['\u2019][\p{L}\p{M}\p{N}]+)*/gu;
 
+const NON_ASCII = /[^\u0000-\u007f]/;
 const MARKS = /\p{M}/gu;
 
 /** Strip a trailing possessive: "mother's", "mothers'" and the curly forms. */
@@ -29,27 +30,11 @@ function singular(w: string): string {
   const p = w.charCodeAt(n - 2);
   if (p === 115 /* ss */ || p === 117 /* us */ || p === 105 /* is */) return w;
   if (p === 101 /* es */) {
-    const b = w.charCodeAt(n - 3);
-    if (b === 105 /* ies */ && n > 4) return w.slice(0, -3) + 'y';
-    // "boxes", "patches", "glasses" lose "es"; "exercises", "doses", "diseases" only "s". Tested
-    // by character, not by a RegExp: each page's first fold would compile one.
-    const a = w.charCodeAt(n - 4);
-    if (
-      b === 120 /* x */ ||
-      b === 122 /* z */ ||
-      (b === 104 /* h */ && (a === 99 /* c */ || a === 115)) ||
-      (b === 115 && a === 115)
-    ) {
-      return w.slice(0, -2);
-    }
+    if (w.endsWith('ies') && n > 4) return w.slice(0, -3) + 'y';
+    // "boxes", "patches", "glasses" lose "es"; "exercises", "doses", "diseases" only "s".
+    if (/(?:x|z|ch|sh|ss)es$/.test(w)) return w.slice(0, -2);
   }
   return w.slice(0, -1);
-}
-
-/** Whether a word has a character beyond ASCII (a loop: words are short, and a RegExp call costs more in cold code). */
-function hasNonAscii(w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) return true;
-  return false;
 }
 
 /**
@@ -60,7 +45,7 @@ function hasNonAscii(w: string): boolean {
  */
 export function foldWord(raw: string): string {
   let w = raw.toLowerCase();
-  if (hasNonAscii(w)) {
+  if (NON_ASCII.test(w)) {
     const bare = w.normalize('NFD').replace(MARKS, '');
     if (bare.length > 1) w = bare;
   }
