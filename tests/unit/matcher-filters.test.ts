@@ -76,12 +76,9 @@ describe('key filters', () => {
 
 describe('word characters', () => {
   const UNICODE_WORD = /[\p{L}\p{M}\p{N}]/u;
-  const ranges: [number, number][] = [
-    [0, 0x370],
-    [0x2000, 0x2100],
-    [0x3000, 0x3040],
-    [0xfe00, 0xff20],
-  ];
+  // The whole Basic Multilingual Plane but the surrogates, in parts.
+  const ranges: [number, number][] = [];
+  for (let from = 0; from < 0x10000; from += 0x1000) ranges.push([from, from === 0xd000 ? 0xd800 : from + 0x1000]);
   test.each(ranges)('agree with the Unicode classes from U+%s', (from, to) => {
     for (let cp = from; cp < to; cp++) {
       const ch = String.fromCodePoint(cp);
