@@ -133,6 +133,24 @@ test('the compact form decodes to the same table', async () => {
   // It compiles the whole knowledge first, which takes seconds on a busy machine.
 }, 60_000);
 
+test("the compact form writes the glossary's most repeated words once, and a word with '#' fails the build", async () => {
+  const { encodeMatcher, decodeMatcher } = await import('../../src/core/matcher/compact');
+  const repeated: MatcherData = {
+    terms: ['a', 'b'],
+    phrases: {
+      postpartum: [[0, 0, 'osteoporosis']],
+      transient: [[1, 0, 'osteoporosis']],
+      osteoporosis: [[0, 0]],
+    },
+    context: { osteoporosis: [1] },
+  };
+  const compact = encodeMatcher(repeated);
+  expect(compact.w).toBe('osteoporosis');
+  expect(compact.p).not.toContain('osteoporosis');
+  expect(decodeMatcher(compact)).toEqual(repeated);
+  expect(() => encodeMatcher({ ...repeated, context: { 'c#': [0] } })).toThrow(/"#"/);
+});
+
 test('the compact form writes keys with the same candidates, and words with the same terms, on one line', async () => {
   const { encodeMatcher, decodeMatcher } = await import('../../src/core/matcher/compact');
   const shared: MatcherData = {
