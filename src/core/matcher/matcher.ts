@@ -16,6 +16,8 @@ import { ASCII_WORD, wordWidth } from './word-chars';
 
 /** A first word shared by many phrases gets its candidates sorted by second word too. */
 const INDEX_SECOND_WORD_AFTER = 8;
+/** Folded words remembered at most (then forgotten at once): a page of endless different words does not grow it for ever. */
+const FOLDS_KEPT = 4096;
 
 interface Candidates {
   /** Longest first. */
@@ -58,6 +60,12 @@ export class Matcher {
   /** Keys of the words of this block worked out so far, by word index (few: the filters' hits). */
   readonly #folds = new Map<number, string>();
   readonly #abbrs = new Map<number, string>();
+  /**
+   * Words folded on this page so far, by how they are written: a page about bone health repeats
+   * its terms (Wikipedia "Osteoporosis" folds 1,177 words, a few hundred of them different), and
+   * folding is the costliest step per word in code the JIT has just met.
+   */
+  readonly #folded = new Map<string, string>();
   /** Whether the gap before a word lets a phrase continue: 1 no, 2 yes, where the stamp is `#call`. */
   #gaps = new Uint8Array(256);
   #gapStamps = new Int32Array(256);
@@ -217,7 +225,13 @@ export class Matcher {
   #fold(i: number): string {
     let key = this.#folds.get(i);
     if (key === undefined) {
-      key = foldWord(this.#text.slice(this.#starts[i], this.#ends[i]));
+      const raw = this.#text.slice(this.#starts[i], this.#ends[i]);
+      key = this.#folded.get(raw);
+      if (key === undefined) {
+        key = foldWord(raw);
+        if (this.#folded.size === FOLDS_KEPT) this.#folded.clear();
+        this.#folded.set(raw, key);
+      }
       this.#folds.set(i, key);
     }
     return key;
