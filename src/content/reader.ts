@@ -245,10 +245,12 @@ export class PageReader {
     }
     const shown = added.filter((m) => this.#index.shows(m));
     this.#painter.add(shown);
-    for (const m of shown) {
-      const root = m.range.startContainer.getRootNode();
-      if (root instanceof ShadowRoot) adoptHighlightStyles(root);
-    }
+    // A term in a shadow root was read from one met on the way: without any, no term asks.
+    if (this.#shadowRoots.size)
+      for (const m of shown) {
+        const root = m.range.startContainer.getRootNode();
+        if (root instanceof ShadowRoot) adoptHighlightStyles(root);
+      }
     if (shown.length || removed.length) this.#hooks.onPainted();
   }
 
