@@ -17,7 +17,7 @@ export const HIGHLIGHT_NAME = 'plao-lens';
 
 let supported: boolean | undefined;
 
-/** Asked once: the lookup on `CSS` is slow in a content script's world, and every paint asked it. */
+/** Asked once: every painted term asked it, three lookups on the global object of a content script's world each time. */
 export function highlightsSupported(): boolean {
   return (supported ??= typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function');
 }
