@@ -72,10 +72,12 @@ export class MatchIndex {
   #blockStarts = new WeakSet<Text>();
   readonly #found: TextMatch[] = [];
 
-  readonly #matcher: Matcher;
+  /** Made at the first block read: a large page whose narrowed read finds no place never needs it. */
+  readonly #makeMatcher: () => Matcher;
+  #matcher: Matcher | undefined;
 
-  constructor(matcher: Matcher) {
-    this.#matcher = matcher;
+  constructor(makeMatcher: () => Matcher) {
+    this.#makeMatcher = makeMatcher;
   }
 
   get size(): number {
@@ -121,7 +123,7 @@ export class MatchIndex {
     if (this.hasBlockStart(block.nodes[0]!)) return [];
     const found = this.#found;
     found.length = 0;
-    this.#matcher.find(block.text, found, this.seen);
+    (this.#matcher ??= this.#makeMatcher()).find(block.text, found, this.seen);
     if (!found.length) return [];
     this.#blockStarts.add(block.nodes[0]!);
     const added: PageMatch[] = [];
