@@ -64,7 +64,7 @@ export class Lens {
 
   constructor(deps: LensDeps) {
     this.#deps = deps;
-    this.#index = new MatchIndex(() => new Matcher(deps.matcher));
+    this.#index = new MatchIndex(new Matcher(deps.matcher));
     this.#settings = deps.settings;
     this.#explainer = new Explainer(
       {

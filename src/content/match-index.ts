@@ -72,12 +72,10 @@ export class MatchIndex {
   #blockStarts = new WeakSet<Text>();
   readonly #found: TextMatch[] = [];
 
-  /** Made at the first block read: a large page whose narrowed read finds no place never needs it. */
-  readonly #makeMatcher: () => Matcher;
-  #matcher: Matcher | undefined;
+  readonly #matcher: Matcher;
 
-  constructor(makeMatcher: () => Matcher) {
-    this.#makeMatcher = makeMatcher;
+  constructor(matcher: Matcher) {
+    this.#matcher = matcher;
   }
 
   get size(): number {
@@ -123,7 +121,7 @@ export class MatchIndex {
     if (this.hasBlockStart(block.nodes[0]!)) return [];
     const found = this.#found;
     found.length = 0;
-    (this.#matcher ??= this.#makeMatcher()).find(block.text, found, this.seen);
+    this.#matcher.find(block.text, found, this.seen);
     if (!found.length) return [];
     this.#blockStarts.add(block.nodes[0]!);
     const added: PageMatch[] = [];
