@@ -7,6 +7,7 @@ import type { ScanStats } from '../src/content/reader';
 import { plainContext } from './browser';
 import { floorWalk, longTasks, markTerms, waitForScan, type TaskEntry } from './in-page';
 import { ROOT } from './pages';
+import { startTrace, TOP_LEVEL, type TraceEvent } from './trace';
 
 const LOAD_TIMEOUT = 120_000;
 const MARK_JS = join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
@@ -55,49 +56,13 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
 
 const longest = (tasks: TaskEntry[]) => tasks.reduce((m, t) => Math.max(m, t.duration), 0);
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { src_file?: string; src_func?: string };
-}
-
 /** A main-thread task, in the page's performance.now() time. */
 export interface MainTask extends TaskEntry {
   /** What ran: the trace event's name, and the posting site for a posted task. */
   kind: string;
 }
 
-/**
- * Main-thread tasks come from a Chromium trace ("toplevel" category, cheap to record), because
- * neither the Long Tasks API nor Long Animation Frames see the extension's work: the content
- * script resumes from its storage read and from scheduler.yield() in microtask checkpoints that
- * Blink runs outside any scheduler task ("BlinkScheduler_PerformMicrotaskCheckpoint" at the top
- * level of the trace), and those are never reported as long tasks. A task here is any top-level
- * event of the renderer's main thread: a posted task (ThreadControllerImpl::RunTask) or such a
- * checkpoint.
- */
-const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing', '__metadata'];
-const TOP_LEVEL = new Set(['ThreadControllerImpl::RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
 const SYNC_MARK = 'plao-bench-sync';
-
-async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: TRACE_CATEGORIES, excludedCategories: ['*'] },
-    transferMode: 'ReportEvents',
-  });
-  return async () => {
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.end');
-    await complete;
-    return events;
-  };
-}
 
 /**
  * The page's top-level main-thread tasks since navigation, in its performance.now() time. A

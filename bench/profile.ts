@@ -4,8 +4,16 @@
  * content script runs in an isolated world of the same isolate, so it shows up in the page's
  * profile). The longest unbroken stretch of such samples approximates its longest task; short
  * garbage-collector or `(program)` samples (< 2 ms) inside a stretch do not break it.
+ *
+ * A sample stands for the wall time until the next one, and that includes any time the thread
+ * waited for a core: on a busy machine the renderer's main thread waits 60–140 ms for one during
+ * a page load (its `/proc` schedstat), and a wait inside the extension's code is counted as its
+ * CPU. So a trace is recorded beside the profile, and each sample is also counted at the share of
+ * its top-level slice that the thread really ran (the slice's thread time over its wall time):
+ * `threadMs`, the CPU the extension used.
  */
 import type { CDPSession } from 'playwright-core';
+import { mainThreadSlices, startTrace, type Slice, type TraceEvent } from './trace';
 
 interface ProfileNode {
   id: number;
@@ -22,8 +30,10 @@ export interface CpuProfile {
 }
 
 export interface ExtensionCost {
-  /** CPU time of samples with an extension frame on the stack, ms. */
+  /** Sampled time with an extension frame on the stack, ms: the profiler's figure, waits for a core included. */
   cpuMs: number;
+  /** The same samples at the share of their slice the thread ran, ms (`cpuMs` when no trace was recorded). */
+  threadMs: number;
   /** Longest unbroken run of extension samples, ms (wall time from its first to its last sample). */
   longestMs: number;
   /** The three most sampled extension functions (self time), for the report's "where". */
@@ -35,7 +45,38 @@ const EXTENSION = 'chrome-extension://';
 const CONTINUE_MS = 2;
 const CONTINUES = new Set(['(garbage collector)', '(program)']);
 
-export function extensionCost(profile: CpuProfile, from = -Infinity): ExtensionCost {
+/** A profile and the trace recorded beside it. */
+export interface Recording {
+  profile: CpuProfile;
+  trace: TraceEvent[];
+}
+
+/**
+ * Thread time of the extension's samples (`at` and `dur` in µs): each counted at its slice's
+ * thread time over wall time, on the main thread whose slices hold most of them (the page's). A
+ * sample outside any slice counts whole.
+ */
+function threadTime(at: number[], dur: number[], slices: Map<string, Slice[]>): number {
+  let best = { inside: -1, us: 0 };
+  for (const list of slices.values()) {
+    let inside = 0;
+    let us = 0;
+    let k = 0;
+    for (let i = 0; i < at.length; i++) {
+      while (k < list.length && list[k]!.ts + list[k]!.dur < at[i]!) k++;
+      const s = list[k];
+      if (s && s.ts <= at[i]! && s.dur > 0) {
+        inside++;
+        us += dur[i]! * Math.min(1, s.tdur / s.dur);
+      } else us += dur[i]!;
+    }
+    if (inside > best.inside) best = { inside, us };
+  }
+  return best.inside < 0 ? dur.reduce((a, b) => a + b, 0) : best.us;
+}
+
+export function extensionCost(rec: Recording, from = -Infinity): ExtensionCost {
+  const { profile } = rec;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -57,6 +98,8 @@ export function extensionCost(profile: CpuProfile, from = -Infinity): ExtensionC
   let runStart = -1;
   let runEnd = -1;
   const self = new Map<string, number>();
+  const extAt: number[] = [];
+  const extDur: number[] = [];
   for (let i = 0; i < samples.length; i++) {
     t += deltas[i] ?? 0;
     // A sample stands for the time until the next one.
@@ -66,6 +109,8 @@ export function extensionCost(profile: CpuProfile, from = -Infinity): ExtensionC
     const id = samples[i]!;
     if (isExt(id)) {
       cpu += dur;
+      extAt.push(t);
+      extDur.push(deltas[i + 1] ?? 0);
       const node = byId.get(id)!;
       const name = `${node.callFrame.functionName || '(anonymous)'}`;
       self.set(name, (self.get(name) ?? 0) + dur);
@@ -82,13 +127,21 @@ export function extensionCost(profile: CpuProfile, from = -Infinity): ExtensionC
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([name, ms]) => ({ name, ms }));
-  return { cpuMs: cpu, longestMs: longest, top };
+  const threadMs = threadTime(extAt, extDur, mainThreadSlices(rec.trace)) / 1000;
+  return { cpuMs: cpu, threadMs, longestMs: longest, top };
 }
 
-/** Starts sampling every 100 µs; the returned function stops and returns the profile. */
-export async function startProfile(cdp: CDPSession): Promise<() => Promise<CpuProfile>> {
+/**
+ * Starts sampling every 100 µs, and a trace of the main threads' top-level slices; the returned
+ * function stops both and returns them.
+ */
+export async function startProfile(cdp: CDPSession): Promise<() => Promise<Recording>> {
+  const stopTrace = await startTrace(cdp);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  return async () => (await cdp.send('Profiler.stop')).profile;
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    return { profile, trace: await stopTrace() };
+  };
 }

@@ -29,8 +29,11 @@ function shortName(name: string): string {
 }
 
 /** What one text-less frame adds: the twenty-frame page less its text-less top frame, over 20. */
-export function frameCost(r: Pick<WholeResults, 'emptyFrame' | 'twentyFrames'>): number {
-  return Math.max(0, r.twentyFrames.cpuMs - r.emptyFrame.cpuMs) / 20;
+export function frameCost(
+  r: Pick<WholeResults, 'emptyFrame' | 'twentyFrames'>,
+  key: 'cpuMs' | 'threadMs' = 'cpuMs',
+): number {
+  return Math.max(0, r.twentyFrames[key] - r.emptyFrame[key]) / 20;
 }
 
 const loadBudget = (floorMs: number) => WHOLE_BUDGETS.floorFactor * floorMs + WHOLE_BUDGETS.startupMs;
@@ -57,6 +60,7 @@ export function formatWhole(r: WholeResults): string {
     String(p.painted),
     f(p.floorMs),
     f(p.cpuMs),
+    `${f(p.threadMs)} / ${f(p.reference.threadMs)}`,
     f(p.reference.cpuMs),
     f(p.cpuMs - p.reference.cpuMs),
     f(loadBudget(p.floorMs)),
@@ -73,6 +77,7 @@ export function formatWhole(r: WholeResults): string {
       '0',
       '—',
       f(r.emptyFrame.cpuMs),
+      `${f(r.emptyFrame.threadMs)} / ${f(refEmpty.threadMs)}`,
       f(refEmpty.cpuMs),
       f(r.emptyFrame.cpuMs - refEmpty.cpuMs),
       '—',
@@ -86,13 +91,14 @@ export function formatWhole(r: WholeResults): string {
       '0',
       '—',
       f(r.twentyFrames.cpuMs),
+      `${f(r.twentyFrames.threadMs)} / ${f(refFrames.threadMs)}`,
       f(refFrames.cpuMs),
       f(r.twentyFrames.cpuMs - refFrames.cpuMs),
       f(r.emptyFrame.cpuMs + 20 * WHOLE_BUDGETS.emptyFrameMs),
       f(r.twentyFrames.longestMs),
       f(refFrames.longestMs),
       '',
-      `${f(perFrame)} ms a frame (reference ${f(frameCost(r.reference))})`,
+      `${f(perFrame)} ms a frame (reference ${f(frameCost(r.reference))}; thread time ${f(frameCost(r, 'threadMs'))})`,
     ],
   ];
   const s = r.storm;
@@ -103,6 +109,7 @@ export function formatWhole(r: WholeResults): string {
         'painted',
         'floor ms',
         'ext CPU ms',
+        'thread ms: ext / ref',
         'reference ms',
         'ours − reference ms',
         'budget ms',
@@ -115,7 +122,7 @@ export function formatWhole(r: WholeResults): string {
     ),
     '',
     beyondReference(r),
-    `Hover on a term until its card shows: ${f(r.hover.cpuMs)} ms of extension CPU, longest stretch ${f(r.hover.longestMs)} ms` +
+    `Hover on a term until its card shows: ${f(r.hover.cpuMs)} ms of extension CPU (thread time ${f(r.hover.threadMs)}), longest stretch ${f(r.hover.longestMs)} ms` +
       (r.hover.opened ? '' : ' (the card did not open)'),
     `Storm (10 ms timer lateness, ms): without p95 ${f(s.without.p95)}, worst ${f(s.without.worst)}; ` +
       `with p95 ${f(s.with.p95)}, worst ${f(s.with.worst)}; painted ${s.with.painted} of ${s.with.expected} ` +
@@ -130,9 +137,15 @@ export function wholeVerdicts(r: WholeResults): Verdict[] {
     const limit = loadBudget(p.floorMs);
     out.push({
       ok: p.cpuMs <= limit,
-      budget: 'ext CPU per load ≤ 2× floor + 10 ms',
+      budget: 'ext CPU per load ≤ 2× floor + 10 ms (sampled: waits for a core included)',
       page: p.id,
       text: `${f(p.cpuMs)} ms against ${f(limit)}`,
+    });
+    out.push({
+      ok: p.threadMs <= limit,
+      budget: 'ext CPU per load ≤ 2× floor + 10 ms (thread time)',
+      page: p.id,
+      text: `${f(p.threadMs)} ms against ${f(limit)}`,
     });
     out.push({
       ok: p.worstLongestMs < b.stretchMs,

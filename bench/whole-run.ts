@@ -14,8 +14,9 @@ export interface WholePage {
   id: string;
   floorMs: number;
   painted: number;
-  /** Medians over the loads. */
+  /** Medians over the loads: sampled time, and the thread time within it (bench/profile.ts). */
   cpuMs: number;
+  threadMs: number;
   longestMs: number;
   /** Worst over the loads. */
   worstLongestMs: number;
@@ -27,9 +28,10 @@ export interface WholePage {
   reference: Cost & { painted: number };
 }
 
-/** Extension CPU and longest stretch of one scenario, ms (medians over the loads). */
+/** Extension CPU (sampled, and its thread time) and longest stretch of one scenario, ms (medians over the loads). */
 export interface Cost {
   cpuMs: number;
+  threadMs: number;
   longestMs: number;
 }
 
@@ -48,13 +50,18 @@ export interface WholeResults {
 }
 
 function cost(runs: LoadCost[]): Cost {
-  return { cpuMs: median(runs.map((r) => r.cpuMs)), longestMs: median(runs.map((r) => r.longestMs)) };
-}
-
-function summarize(runs: LoadCost[]): Pick<WholePage, 'cpuMs' | 'longestMs' | 'worstLongestMs' | 'painted' | 'top'> {
   return {
     cpuMs: median(runs.map((r) => r.cpuMs)),
+    threadMs: median(runs.map((r) => r.threadMs)),
     longestMs: median(runs.map((r) => r.longestMs)),
+  };
+}
+
+function summarize(
+  runs: LoadCost[],
+): Pick<WholePage, 'cpuMs' | 'threadMs' | 'longestMs' | 'worstLongestMs' | 'painted' | 'top'> {
+  return {
+    ...cost(runs),
     worstLongestMs: Math.max(...runs.map((r) => r.longestMs)),
     painted: median(runs.map((r) => r.painted)),
     top: runs[0]?.top ?? [],
