@@ -10,7 +10,9 @@
  * a page load (its `/proc` schedstat), and a wait inside the extension's code is counted as its
  * CPU. So a trace is recorded beside the profile, and each sample is also counted at the share of
  * its top-level slice that the thread really ran (the slice's thread time over its wall time):
- * `threadMs`, the CPU the extension used.
+ * `threadMs`, the CPU the extension used. The trace also gives the main thread's whole CPU in the
+ * window (`mainMs`), which beside the reference extension's shows what a profile cannot attribute:
+ * the browser repainting the page for the highlights, and collecting the extension's garbage.
  */
 import type { CDPSession } from 'playwright-core';
 import { mainThreadSlices, startTrace, type Slice, type TraceEvent } from './trace';
@@ -34,6 +36,12 @@ export interface ExtensionCost {
   cpuMs: number;
   /** The same samples at the share of their slice the thread ran, ms (`cpuMs` when no trace was recorded). */
   threadMs: number;
+  /**
+   * Everything the page's main thread ran in the window, ms (thread time of its top-level slices;
+   * NaN without a trace): the page's own work, the extension's script, and what the extension
+   * makes the browser do outside it (repainting highlights, collecting its garbage).
+   */
+  mainMs: number;
   /** Longest unbroken run of extension samples, ms (wall time from its first to its last sample). */
   longestMs: number;
   /** The three most sampled extension functions (self time), for the report's "where". */
@@ -56,8 +64,8 @@ export interface Recording {
  * thread time over wall time, on the main thread whose slices hold most of them (the page's). A
  * sample outside any slice counts whole.
  */
-function threadTime(at: number[], dur: number[], slices: Map<string, Slice[]>): number {
-  let best = { inside: -1, us: 0 };
+function threadTime(at: number[], dur: number[], slices: Map<string, Slice[]>): { us: number; mainUs: number } {
+  let best = { inside: -1, us: 0, mainUs: NaN };
   for (const list of slices.values()) {
     let inside = 0;
     let us = 0;
@@ -70,9 +78,9 @@ function threadTime(at: number[], dur: number[], slices: Map<string, Slice[]>): 
         us += dur[i]! * Math.min(1, s.tdur / s.dur);
       } else us += dur[i]!;
     }
-    if (inside > best.inside) best = { inside, us };
+    if (inside > best.inside) best = { inside, us, mainUs: list.reduce((a, x) => a + x.tdur, 0) };
   }
-  return best.inside < 0 ? dur.reduce((a, b) => a + b, 0) : best.us;
+  return best.inside < 0 ? { us: dur.reduce((a, b) => a + b, 0), mainUs: NaN } : best;
 }
 
 export function extensionCost(rec: Recording, from = -Infinity): ExtensionCost {
@@ -127,8 +135,8 @@ export function extensionCost(rec: Recording, from = -Infinity): ExtensionCost {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([name, ms]) => ({ name, ms }));
-  const threadMs = threadTime(extAt, extDur, mainThreadSlices(rec.trace)) / 1000;
-  return { cpuMs: cpu, threadMs, longestMs: longest, top };
+  const thread = threadTime(extAt, extDur, mainThreadSlices(rec.trace));
+  return { cpuMs: cpu, threadMs: thread.us / 1000, mainMs: thread.mainUs / 1000, longestMs: longest, top };
 }
 
 /**

@@ -84,7 +84,7 @@ export async function measureHover(context: BrowserContext, url: string): Promis
     await page.evaluate(waitForScan);
     await page.mouse.move(5, 5);
     const point = await firstTermPoint(page);
-    if (!point) return { cpuMs: NaN, threadMs: NaN, longestMs: NaN, top: [], opened: false };
+    if (!point) return { cpuMs: NaN, threadMs: NaN, mainMs: NaN, longestMs: NaN, top: [], opened: false };
     await sleep(500);
     const stop = await startProfile(cdp);
     await page.mouse.move(point.x, point.y, { steps: 8 });

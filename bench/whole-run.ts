@@ -17,6 +17,8 @@ export interface WholePage {
   /** Medians over the loads: sampled time, and the thread time within it (bench/profile.ts). */
   cpuMs: number;
   threadMs: number;
+  /** The page's main thread in all (bench/profile.ts): with the reference's, what a profile cannot attribute. */
+  mainMs: number;
   longestMs: number;
   /** Worst over the loads. */
   worstLongestMs: number;
@@ -32,6 +34,7 @@ export interface WholePage {
 export interface Cost {
   cpuMs: number;
   threadMs: number;
+  mainMs: number;
   longestMs: number;
 }
 
@@ -53,13 +56,14 @@ function cost(runs: LoadCost[]): Cost {
   return {
     cpuMs: median(runs.map((r) => r.cpuMs)),
     threadMs: median(runs.map((r) => r.threadMs)),
+    mainMs: median(runs.map((r) => r.mainMs)),
     longestMs: median(runs.map((r) => r.longestMs)),
   };
 }
 
 function summarize(
   runs: LoadCost[],
-): Pick<WholePage, 'cpuMs' | 'threadMs' | 'longestMs' | 'worstLongestMs' | 'painted' | 'top'> {
+): Pick<WholePage, 'cpuMs' | 'threadMs' | 'mainMs' | 'longestMs' | 'worstLongestMs' | 'painted' | 'top'> {
   return {
     ...cost(runs),
     worstLongestMs: Math.max(...runs.map((r) => r.longestMs)),

@@ -49,6 +49,8 @@ describe('extension cost from a profile and its trace', () => {
     const cost = extensionCost({ profile: profile(Array(11).fill('ext')), trace: [main(7), slice(7, 900, 1200, 600)] });
     expect(cost.cpuMs).toBeCloseTo(1.0);
     expect(cost.threadMs).toBeCloseTo(0.5);
+    // The main thread ran 600 µs in all in the window.
+    expect(cost.mainMs).toBeCloseTo(0.6);
   });
 
   it('counts a sample outside every slice whole, and ignores slices nested in another', () => {
@@ -73,5 +75,6 @@ describe('extension cost from a profile and its trace', () => {
     const cost = extensionCost({ profile: profile(['ext', 'ext', 'page', 'ext', 'page']), trace: [] });
     expect(cost.threadMs).toBeCloseTo(cost.cpuMs);
     expect(cost.cpuMs).toBeCloseTo(0.3);
+    expect(cost.mainMs).toBeNaN();
   });
 });
