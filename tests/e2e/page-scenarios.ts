@@ -88,6 +88,15 @@ export async function readsLargePageNarrowed(driver: Driver, server: FixtureServ
   await page.screenshot('large-page');
   await page.close();
 
+  // A term where a block starts in markup without spaces between tags: in its part's text it
+  // follows the letter before, and the narrowed read (nothing here makes it read the page whole)
+  // must still find it.
+  const tight = await driver.open(server.url('/fixtures/large-tight.html'));
+  expect(await paintedUntil(tight, (t) => t.includes('Teriparatide'), 'a term in minified markup')).toEqual([
+    'Teriparatide',
+  ]);
+  await tight.close();
+
   // Opened at a section far down: the part in view is read first, and the rest still follows.
   const deep = await driver.open(server.url('/fixtures/large-page.html#last'));
   const atLast = await paintedUntil(

@@ -122,3 +122,21 @@ test('a part the page removes between taking its text and finding its block is n
   while (!n.run(performance.now() + 50));
   expect(containers).toEqual([]);
 });
+
+test('a term where a block starts is found though the text before it ends in a letter (minified markup)', () => {
+  const r = run((body) => {
+    filler(body.appendChild(document.createElement('div')), 150);
+    // A list of many short items, without a space between the tags: each item is a part of its own,
+    // and their texts are looked at together.
+    const items = Array.from({ length: 300 }, (_, i) => `<li>item ${i} ends in x</li>`);
+    items[120] = '<li>low</li>';
+    items[121] = '<li id="after-low">bone density here</li>';
+    items[200] = '<li id="after-x">osteoporosis</li>';
+    body.insertAdjacentHTML('beforeend', `<ul>${items.join('')}</ul>`);
+    // A short list is one part, taken in one textContent: "…xosteoporosis".
+    body.insertAdjacentHTML('beforeend', '<ol><li>one in x</li><li id="in-part">Osteoporosis</li></ol>');
+    filler(body.appendChild(document.createElement('div')), 150);
+  });
+  expect(r.whole).toBe(false);
+  expect(r.ids).toEqual(['after-low', 'after-x', 'in-part']);
+});
