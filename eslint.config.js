@@ -18,7 +18,17 @@ const apart = (self, others) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'tests/artifacts/**', 'bench/results/**', '*.config.js'] },
+  // Scripts of the test pages are page content, served as they are, not project code.
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'tests/artifacts/**',
+      'bench/results/**',
+      '*.config.js',
+      'tests/fixtures/**/*.js',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
