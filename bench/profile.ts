@@ -61,8 +61,8 @@ export interface Recording {
 
 /**
  * Thread time of the extension's samples (`at` and `dur` in µs): each counted at its slice's
- * thread time over wall time, on the main thread whose slices hold most of them (the page's). A
- * sample outside any slice counts whole.
+ * thread time over wall time, on the main thread whose slices hold most of them (the page's; of
+ * threads holding as many, the busiest). A sample outside any slice counts whole.
  */
 function threadTime(at: number[], dur: number[], slices: Map<string, Slice[]>): { us: number; mainUs: number } {
   let best = { inside: -1, us: 0, mainUs: NaN };
@@ -78,7 +78,9 @@ function threadTime(at: number[], dur: number[], slices: Map<string, Slice[]>): 
         us += dur[i]! * Math.min(1, s.tdur / s.dur);
       } else us += dur[i]!;
     }
-    if (inside > best.inside) best = { inside, us, mainUs: list.reduce((a, x) => a + x.tdur, 0) };
+    // Without extension samples to go by, the busiest renderer's main thread is the page's.
+    const mainUs = list.reduce((a, x) => a + x.tdur, 0);
+    if (inside > best.inside || (inside === best.inside && mainUs > best.mainUs)) best = { inside, us, mainUs };
   }
   return best.inside < 0 ? { us: dur.reduce((a, b) => a + b, 0), mainUs: NaN } : best;
 }

@@ -71,6 +71,13 @@ describe('extension cost from a profile and its trace', () => {
     expect(cost.threadMs).toBeCloseTo(0.225);
   });
 
+  it('with no extension sample to go by, the main thread in all is the busiest renderer', () => {
+    const trace = [main(8), slice(8, 0, 500, 200), main(7), slice(7, 0, 5000, 3000)];
+    const cost = extensionCost({ profile: profile(['page', 'page']), trace });
+    expect(cost.mainMs).toBeCloseTo(3.0);
+    expect(cost.threadMs).toBe(0);
+  });
+
   it('without a trace, thread time is the sampled time', () => {
     const cost = extensionCost({ profile: profile(['ext', 'ext', 'page', 'ext', 'page']), trace: [] });
     expect(cost.threadMs).toBeCloseTo(cost.cpuMs);
