@@ -77,6 +77,12 @@ test('text without glossary words reports nothing, even with common first words 
   expect(hits('Māori whānau gathered at the marae in Ōtautahi.')).toEqual([]);
 });
 
+test("a marked word is reported each time it is written, and a page's own words never", () => {
+  const t = 'ostéoporosis, Māori, ostéoporosis; Māori and Ostéoporosis';
+  expect(hits(t)).toEqual([0, 21, 45]);
+  expect(hits(t)).toEqual([0, 21, 45]);
+});
+
 test('a place is also found where a word runs on from the text before: a block start in textContent', () => {
   // "<li>Item</li><li>Osteoporosis</li>" gives "ItemOsteoporosis": the second block's term
   // follows a letter, and must still be a place.
