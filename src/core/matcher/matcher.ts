@@ -1,8 +1,9 @@
 /**
  * Finds glossary phrases in a block of text: leftmost match first, longest at each position,
  * never across a full stop or other punctuation, and only on whole words. The cost per word is
- * one Map lookup (two for a word that could be an abbreviation), whatever the size of the
- * glossary, and only for the few words a Bloom filter lets through (see key-filter.ts).
+ * one Map lookup by the word as written (its keys are worked out the first time the page writes
+ * it), whatever the size of the glossary, and only for the few words a Bloom filter lets through
+ * (see key-filter.ts).
  *
  * Reading the words is most of a page scan, and a large part of it runs before the JIT has
  * warmed up, so it is one loop over the characters that records where each word starts and ends
@@ -16,8 +17,8 @@ import { ASCII_WORD, wordWidth } from './word-chars';
 
 /** A first word shared by many phrases gets its candidates sorted by second word too. */
 const INDEX_SECOND_WORD_AFTER = 8;
-/** Folded words remembered at most (then forgotten at once): a page of endless different words does not grow it for ever. */
-const FOLDS_KEPT = 4096;
+/** Words remembered at most (then forgotten at once): a page of endless different words does not grow it for ever. */
+const WORDS_KEPT = 4096;
 
 interface Candidates {
   /** Longest first. */
@@ -43,6 +44,16 @@ function group(list: Candidate[]): Candidates {
   return { all: list, bySecond, single };
 }
 
+/** A word as written, worked out once: its keys, and what the glossary holds under them. */
+interface Word {
+  fold: string;
+  /** "=" and the abbreviation key, as phrases' later words write it. */
+  abbr: string;
+  word: Candidates | undefined;
+  abbreviation: Candidates | undefined;
+  context: number[] | undefined;
+}
+
 export class Matcher {
   readonly terms: readonly string[];
   readonly #words = new Map<string, Candidates>();
@@ -57,15 +68,12 @@ export class Matcher {
   #ends = new Int32Array(256);
   /** Word index << 2 | kind, for the words the filters let through, in order. */
   #hits = new Int32Array(64);
-  /** Keys of the words of this block worked out so far, by word index (few: the filters' hits). */
-  readonly #folds = new Map<number, string>();
-  readonly #abbrs = new Map<number, string>();
   /**
-   * Words folded on this page so far, by how they are written: a page about bone health repeats
-   * its terms (Wikipedia "Osteoporosis" folds 1,177 words, a few hundred of them different), and
-   * folding is the costliest step per word in code the JIT has just met.
+   * The words looked up on this page so far, by how they are written: a page about bone health
+   * repeats its terms (Wikipedia "Osteoporosis" looks up 700 words, 136 of them different: "bone"
+   * 105 times), and folding and looking up are most of a hit's cost in code the JIT has just met.
    */
-  readonly #folded = new Map<string, string>();
+  readonly #known = new Map<string, Word>();
   /** Whether the gap before a word lets a phrase continue: 1 no, 2 yes, where the stamp is `#call`. */
   #gaps = new Uint8Array(256);
   #gapStamps = new Int32Array(256);
@@ -97,8 +105,6 @@ export class Matcher {
    */
   find(text: string, out: TextMatch[], seen: Set<number>): void {
     this.#text = text;
-    if (this.#folds.size) this.#folds.clear();
-    if (this.#abbrs.size) this.#abbrs.clear();
     // A new stamp invalidates the gaps of the previous block; wrapping around clears them.
     if (++this.#call === 0x40000000) {
       this.#call = 1;
@@ -114,15 +120,13 @@ export class Matcher {
       const hit = hits[h]!;
       const i = hit >> 2;
       if (i < next) continue;
+      const word = this.#word(i);
       let w: Candidates | undefined;
-      let a: Candidates | undefined;
       if (hit & MAYBE_WORD) {
-        const fold = this.#fold(i);
-        const ctx = this.#context.get(fold);
-        if (ctx) for (const t of ctx) seen.add(t);
-        w = this.#words.get(fold);
+        if (word.context) for (const t of word.context) seen.add(t);
+        w = word.word;
       }
-      if (hit & MAYBE_ABBREVIATION) a = this.#abbreviations.get(this.#abbr(i));
+      const a = hit & MAYBE_ABBREVIATION ? word.abbreviation : undefined;
       if (!w && !a) continue;
       const x = w && this.#firstFit(i, n, w);
       const y = a && this.#firstFit(i, n, a);
@@ -222,28 +226,23 @@ export class Matcher {
     this.#gapStamps = new Int32Array(cap);
   }
 
-  #fold(i: number): string {
-    let key = this.#folds.get(i);
-    if (key === undefined) {
-      const raw = this.#text.slice(this.#starts[i], this.#ends[i]);
-      key = this.#folded.get(raw);
-      if (key === undefined) {
-        key = foldWord(raw);
-        if (this.#folded.size === FOLDS_KEPT) this.#folded.clear();
-        this.#folded.set(raw, key);
-      }
-      this.#folds.set(i, key);
+  #word(i: number): Word {
+    const raw = this.#text.slice(this.#starts[i], this.#ends[i]);
+    let w = this.#known.get(raw);
+    if (!w) {
+      const fold = foldWord(raw);
+      const abbr = foldAbbreviation(raw);
+      w = {
+        fold,
+        abbr: '=' + abbr,
+        word: this.#words.get(fold),
+        abbreviation: this.#abbreviations.get(abbr),
+        context: this.#context.get(fold),
+      };
+      if (this.#known.size === WORDS_KEPT) this.#known.clear();
+      this.#known.set(raw, w);
     }
-    return key;
-  }
-
-  #abbr(i: number): string {
-    let key = this.#abbrs.get(i);
-    if (key === undefined) {
-      key = foldAbbreviation(this.#text.slice(this.#starts[i], this.#ends[i]));
-      this.#abbrs.set(i, key);
-    }
-    return key;
+    return w;
   }
 
   /** Whether a phrase can continue from word j − 1 to word j; worked out once per word and block. */
@@ -261,8 +260,9 @@ export class Matcher {
       return this.#fit(i, n, group.bySecond ? (group.single ?? []) : group.all);
     }
     // Longer candidates first: those whose second word is this word's, by either key, then one-word ones.
-    const a = group.bySecond.get(this.#fold(i + 1));
-    const b = this.#abbreviationStarts.size ? group.bySecond.get('=' + this.#abbr(i + 1)) : undefined;
+    const next = this.#word(i + 1);
+    const a = group.bySecond.get(next.fold);
+    const b = this.#abbreviationStarts.size ? group.bySecond.get(next.abbr) : undefined;
     const x = a && this.#fit(i, n, a);
     const y = b && this.#fit(i, n, b);
     const best = !x ? y : !y ? x : y.length > x.length ? y : x;
@@ -276,8 +276,8 @@ export class Matcher {
         const j = i + k - 1;
         if (!this.#joins(j)) continue outer;
         const key = c[k] as string;
-        const have = key.charCodeAt(0) === 61 /* = */ ? '=' + this.#abbr(j) : this.#fold(j);
-        if (have !== key) continue outer;
+        const w = this.#word(j);
+        if ((key.charCodeAt(0) === 61 /* = */ ? w.abbr : w.fold) !== key) continue outer;
       }
       return c;
     }
