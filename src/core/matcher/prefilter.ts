@@ -59,9 +59,9 @@ export class Prefilter {
   /** Every word key of every phrase, first or later: a marked word folding to one is a hit. */
   readonly #keys: Set<string>;
   /**
-   * Whether a marked word is a key, by how it is written: New Zealand's page writes "Māori" and
-   * other Māori words thousands of times, and folding each took 1.7 ms of its load. A prefilter
-   * serves one read, so this holds at most the words of one page.
+   * Whether a marked word is a key, by how it is written: New Zealand's page has 194 words with
+   * diacritics, 79 different ("Māori" 103 times). A prefilter serves one read, so this holds at
+   * most the words of one page.
    */
   readonly #marked = new Map<string, boolean>();
 
