@@ -7,8 +7,14 @@
  * It is registered exactly as the measured build's content script is (its manifest's
  * `content_scripts`, so matches, frames, timing and the fallback origin stay the same), and its
  * content script is plain hand-written JS: nothing is bundled, minified or decoded.
+ *
+ * Given words, it is the naive reader instead: the same, but every word of every text node is
+ * found by a native RegExp, lower-cased, stripped of a plural "s", looked up in a Set of the
+ * glossary's one-word names, and painted where it is one. It knows no phrases, no blocks across
+ * inline elements, no context, no sections and no hover index: what reading a page word by word
+ * costs at least, beside what our reader costs.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -33,21 +39,26 @@ const BACKGROUND = `chrome.runtime.onInstalled.addListener(() => {
 });
 `;
 
-// A classic script (no top-level await). Settings that turn the site off stop it, as ours would.
-const CONTENT = `(async () => {
-  const host = location.hostname;
-  const stored = await chrome.storage.local.get(${JSON.stringify(SETTINGS_KEY)});
-  const settings = stored[${JSON.stringify(SETTINGS_KEY)}];
-  if (settings && (settings.enabled === false || (settings.disabledSites || []).includes(host))) return;
-  const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
-  let first = null;
-  // Every node's data is read, as a reader must, even once the first word is found.
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = node.data;
-    if (!first && data.trim()) first = node;
-  }
-  if (first) {
-    // A range over white space alone would paint nothing.
+/** The naive reader's folding of a word: lower case, a plural "s" dropped. */
+function naiveFold(word: string): string {
+  const w = word.toLowerCase();
+  return w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w;
+}
+
+/** Each text node's words looked up, and every hit kept as a range (the naive reader). */
+const LOOK_UP = `
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(data); m; m = WORD.exec(data)) {
+      let w = m[0].toLowerCase();
+      if (w.length > 3 && w.endsWith('s')) w = w.slice(0, -1);
+      if (WORDS.has(w)) {
+        const end = m.index + m[0].length;
+        ranges.push(new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: end }));
+      }
+    }`;
+
+/** One range over the first word's first letters (a range over white space alone would paint nothing). */
+const PAINT_FIRST = `if (first) {
     const start = first.data.search(/\\S/);
     const range = new StaticRange({
       startContainer: first,
@@ -56,10 +67,34 @@ const CONTENT = `(async () => {
       endOffset: Math.min(start + 3, first.data.length),
     });
     CSS.highlights.set('plao-lens', new Highlight(range));
+  }`;
+
+// A classic script (no top-level await). Settings that turn the site off stop it, as ours would.
+function contentScript(words: readonly string[] | undefined): string {
+  return `(async () => {
+  const host = location.hostname;
+  const stored = await chrome.storage.local.get(${JSON.stringify(SETTINGS_KEY)});
+  const settings = stored[${JSON.stringify(SETTINGS_KEY)}];
+  if (settings && (settings.enabled === false || (settings.disabledSites || []).includes(host))) return;${
+    words
+      ? `
+  const WORDS = new Set(${JSON.stringify(words)});
+  const WORD = /[A-Za-z0-9]+/g;
+  const ranges = [];`
+      : ''
   }
+  const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+  let first = null;
+  // Every node's data is read, as a reader must, even once the first word is found.
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = node.data;
+    if (!first && data.trim()) first = node;${words ? LOOK_UP : ''}
+  }
+  ${words ? `if (ranges.length) CSS.highlights.set('plao-lens', new Highlight(...ranges));\n  else ${PAINT_FIRST}` : PAINT_FIRST}
   if (window === window.top) document.documentElement.setAttribute('data-plao-lens-bench', ${JSON.stringify(DONE)});
 })();
 `;
+}
 
 const STYLE = '::highlight(plao-lens) { background-color: #fff1a8; }\n';
 
@@ -70,10 +105,10 @@ interface ContentScript {
 }
 
 /**
- * Writes the reference extension into a new temporary folder and returns it. `build` is the
- * unpacked build being measured: its content-script registration is copied.
+ * Writes the reference extension (with `words`, the naive reader) into a new temporary folder and
+ * returns it. `build` is the unpacked build being measured: its content-script registration is copied.
  */
-export function writeReferenceExtension(build: string): string {
+export function writeReferenceExtension(build: string, words?: readonly string[]): string {
   const measured = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as {
     content_scripts?: ContentScript[];
     host_permissions?: string[];
@@ -97,7 +132,18 @@ export function writeReferenceExtension(build: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'plao-lens-reference-'));
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   writeFileSync(join(dir, 'background.js'), BACKGROUND);
-  writeFileSync(join(dir, 'content.js'), CONTENT);
+  writeFileSync(join(dir, 'content.js'), contentScript(words));
   writeFileSync(join(dir, 'content.css'), STYLE);
   return dir;
+}
+
+/**
+ * The glossary's one-word names, as the naive reader folds them, from the phrases the bench build
+ * lists beside itself (`terms.json`); undefined for a build without that list.
+ */
+export function naiveWords(build: string): string[] | undefined {
+  const list = join(build, '..', 'terms.json');
+  if (!existsSync(list)) return undefined;
+  const phrases = JSON.parse(readFileSync(list, 'utf8')) as string[];
+  return [...new Set(phrases.filter((p) => /^[A-Za-z0-9]+$/.test(p)).map(naiveFold))].sort();
 }

@@ -54,6 +54,22 @@ function beyondReference(r: WholeResults): string {
   );
 }
 
+/**
+ * Not a budget: what reading a page word by word costs at least (bench/reference-extension.ts,
+ * the naive reader), beside ours, in thread time.
+ */
+function naiveReader(r: WholeResults): string | undefined {
+  const pages = r.pages.filter((p) => p.naive);
+  if (!pages.length) return undefined;
+  const list = pages.map(
+    (p) => `${p.id} ${f(p.naive!.threadMs)} (ours ${f(p.threadMs)}, reference ${f(p.reference.threadMs)})`,
+  );
+  return (
+    "Naive reader (informational; each text node's words by a native RegExp, looked up one by one, every hit " +
+    `painted; no phrases, blocks or hover index), thread ms: ${list.join('; ')}`
+  );
+}
+
 export function formatWhole(r: WholeResults): string {
   const rows = r.pages.map((p) => [
     p.id,
@@ -126,6 +142,7 @@ export function formatWhole(r: WholeResults): string {
     ),
     '',
     beyondReference(r),
+    ...[naiveReader(r)].filter((line) => line !== undefined),
     `Hover on a term until its card shows: ${f(r.hover.cpuMs)} ms of extension CPU (thread time ${f(r.hover.threadMs)}), longest stretch ${f(r.hover.longestMs)} ms` +
       (r.hover.opened ? '' : ' (the card did not open)'),
     `Storm (10 ms timer lateness, ms): without p95 ${f(s.without.p95)}, worst ${f(s.without.worst)}; ` +

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { launchPlain, launchWithExtension, plainContext } from './browser';
 import { measureFloor } from './measure';
 import type { BenchPage, PageServer } from './pages';
-import { writeReferenceExtension } from './reference-extension';
+import { naiveWords, writeReferenceExtension } from './reference-extension';
 import { median } from './stats';
 import { measureHover, measureLoad, measureStorm, type HoverCost, type LoadCost, type StormRun } from './whole-cost';
 
@@ -28,6 +28,8 @@ export interface WholePage {
   top: LoadCost['top'];
   /** The reference extension on the same page (medians over as many loads, interleaved with ours). */
   reference: Cost & { painted: number };
+  /** The naive reader on the same page, the same way (none for a build without its term list). */
+  naive?: Cost & { painted: number };
 }
 
 /** Extension CPU (sampled, and its thread time) and longest stretch of one scenario, ms (medians over the loads). */
@@ -84,22 +86,28 @@ export async function runWholeCost(opts: {
   const ext = await launchWithExtension(opts.extDir);
   const refDir = writeReferenceExtension(opts.extDir);
   const ref = await launchWithExtension(refDir);
+  const words = naiveWords(opts.extDir);
+  const naiveDir = words && writeReferenceExtension(opts.extDir, words);
+  const naive = naiveDir ? await launchWithExtension(naiveDir) : undefined;
   try {
     const plainCtx = await plainContext(plain);
     // Warm-up: extension start and code caches (and the reference's stored settings written).
     await measureLoad(ext, server.url(opts.pages[0]!), server.blank);
     await measureLoad(ref, server.url(opts.pages[0]!), server.blank);
+    if (naive) await measureLoad(naive, server.url(opts.pages[0]!), server.blank);
     const pages: WholePage[] = [];
     for (const page of opts.pages) {
       const url = server.url(page);
       const floors: number[] = [];
       const runs: LoadCost[] = [];
       const refRuns: LoadCost[] = [];
-      // Interleaved, so that the machine's drift touches the floor, ours and the reference alike.
+      const naiveRuns: LoadCost[] = [];
+      // Interleaved, so that the machine's drift touches the floor, ours and the references alike.
       for (let i = 0; i < opts.loads; i++) {
         floors.push((await measureFloor(plainCtx, url)).ms);
         runs.push(await measureLoad(ext, url, server.blank));
         refRuns.push(await measureLoad(ref, url, server.blank));
+        if (naive) naiveRuns.push(await measureLoad(naive, url, server.blank));
       }
       const throttled = await measureLoad(ext, url, server.blank, { throttle: 4 });
       pages.push({
@@ -109,6 +117,7 @@ export async function runWholeCost(opts: {
         throttledLongestMs: throttled.longestMs,
         throttledCpuMs: throttled.cpuMs,
         reference: { ...cost(refRuns), painted: median(refRuns.map((r) => r.painted)) },
+        ...(naive ? { naive: { ...cost(naiveRuns), painted: median(naiveRuns.map((r) => r.painted)) } } : {}),
       });
       log(`whole cost: ${page.id} done`);
     }
@@ -140,9 +149,11 @@ export async function runWholeCost(opts: {
       storm: { without, with: withExt },
     };
   } finally {
+    await naive?.close();
     await ref.close();
     await ext.close();
     await plain.close();
     rmSync(refDir, { recursive: true, force: true });
+    if (naiveDir) rmSync(naiveDir, { recursive: true, force: true });
   }
 }

@@ -133,7 +133,7 @@ async function wholeCost(): Promise<void> {
     );
     console.log(
       `\nWhole cost per page load (${extDir}; Chromium CPU profile, 100 µs sampling, from navigation until the highlights settle; ${loads} load(s), medians; ` +
-        `"reference" is the platform's fixed price, bench/reference-extension.ts, loaded in a third Chromium):\n`,
+        `"reference" is the platform's fixed price, bench/reference-extension.ts, loaded in a third Chromium; the naive reader in a fourth):\n`,
     );
     console.log(formatWhole(whole));
     console.log('');

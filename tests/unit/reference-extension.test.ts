@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
-import { writeReferenceExtension } from '../../bench/reference-extension';
+import { naiveWords, writeReferenceExtension } from '../../bench/reference-extension';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -26,14 +26,14 @@ const REGISTRATION = {
   match_origin_as_fallback: true,
 };
 
-function reference(): string {
+function reference(words?: string[]): string {
   const build = mkdtempSync(join(tmpdir(), 'plao-lens-build-'));
   dirs.push(build);
   writeFileSync(
     join(build, 'manifest.json'),
     JSON.stringify({ content_scripts: [{ ...REGISTRATION, js: ['a.js', 'b.js'] }], host_permissions: ['https://*/*'] }),
   );
-  const dir = writeReferenceExtension(build);
+  const dir = writeReferenceExtension(build, words);
   dirs.push(dir);
   return dir;
 }
@@ -53,7 +53,7 @@ type Range = StaticRangeInit;
  * Runs the reference's content script on `html` with `stored` as the stored settings. The fake DOM
  * has neither highlights nor StaticRange: the script's calls to them are recorded instead.
  */
-function runContent(html: string, stored: unknown): Map<string, { ranges: Range[] }> {
+function runContent(html: string, stored: unknown, words?: string[]): Map<string, { ranges: Range[] }> {
   document.body.innerHTML = html;
   const highlights = new Map<string, { ranges: Range[] }>();
   vi.stubGlobal('chrome', { storage: { local: { get: () => Promise.resolve({ settings: stored }) } } });
@@ -75,7 +75,7 @@ function runContent(html: string, stored: unknown): Map<string, { ranges: Range[
       }
     },
   );
-  const code = readFileSync(join(reference(), 'content.js'), 'utf8');
+  const code = readFileSync(join(reference(words), 'content.js'), 'utf8');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the generated script is the thing under test
   new Function(code)();
   return highlights;
@@ -95,4 +95,25 @@ test('settings that turn it off leave the page alone', async () => {
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(highlights.size).toBe(0);
   expect(document.documentElement.hasAttribute('data-plao-lens-bench')).toBe(false);
+});
+
+test('the naive reader paints every word of its list, folded as it folds them, in every text node', async () => {
+  const html = '<p>Bone density and <b>bones</b>; calcium, CALCIUM.</p><p>bonewax</p>';
+  const highlights = runContent(html, { version: 1 }, ['bone', 'calcium']);
+  await vi.waitFor(() => expect(document.documentElement.getAttribute('data-plao-lens-bench')).toBeTruthy());
+  const words = highlights
+    .get('plao-lens')
+    ?.ranges.map((r) => r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
+  expect(words).toEqual(['Bone', 'bones', 'calcium', 'CALCIUM']);
+});
+
+test("the naive reader's words are the glossary's one-word names, listed beside the bench build", () => {
+  const root = mkdtempSync(join(tmpdir(), 'plao-lens-bench-'));
+  dirs.push(root);
+  expect(naiveWords(join(root, 'chromium'))).toBeUndefined();
+  writeFileSync(
+    join(root, 'terms.json'),
+    JSON.stringify(['Bisphosphonates', 'DEXA', 'bone mineral density', 'T-score', 'hip']),
+  );
+  expect(naiveWords(join(root, 'chromium'))).toEqual(['bisphosphonate', 'dexa', 'hip']);
 });
