@@ -226,6 +226,7 @@ export class Matcher {
     this.#gapStamps = new Int32Array(cap);
   }
 
+  /** Word `i` of the block, worked out once per page by how it is written (see `#known`). */
   #word(i: number): Word {
     const raw = this.#text.slice(this.#starts[i], this.#ends[i]);
     let w = this.#known.get(raw);
