@@ -97,9 +97,9 @@ export class Prefilter {
       while (b < text.length && inWord(text, b)) b++;
       marked.lastIndex = b;
       const word = text.slice(a, b);
-      let key = this.#marked.get(word);
-      if (key === undefined) this.#marked.set(word, (key = this.#keys.has(foldWord(word))));
-      if (key) out.push(a);
+      let isKey = this.#marked.get(word);
+      if (isKey === undefined) this.#marked.set(word, (isKey = this.#keys.has(foldWord(word))));
+      if (isKey) out.push(a);
     }
     if (out.length - start > 1) {
       const added = out.splice(start).sort((a, b) => a - b);
