@@ -51,11 +51,17 @@ const CAN_HOST = 4;
 const HEADING = 8;
 const TAGS = new Map<string, number>();
 
+/** "h1" to "h6". */
+function isHeadingName(name: string): boolean {
+  const d = name.charCodeAt(1);
+  return name.length === 2 && name.charCodeAt(0) === 0x68 && d >= 0x31 && d <= 0x36;
+}
+
 function tagBits(name: string): number {
   let bits = TAGS.get(name);
   if (bits === undefined) {
     const kind = SKIP.has(name) || isHostName(name) ? Kind.Skip : INLINE.has(name) ? Kind.Inline : Kind.Block;
-    bits = kind | (SHADOW_HOSTS.has(name) || name.includes('-') ? CAN_HOST : 0) | (/^h[1-6]$/.test(name) ? HEADING : 0);
+    bits = kind | (SHADOW_HOSTS.has(name) || name.includes('-') ? CAN_HOST : 0) | (isHeadingName(name) ? HEADING : 0);
     // Tag names are few on any page, but a page could make up endless ones: do not grow for ever.
     if (TAGS.size < 2000) TAGS.set(name, bits);
   }

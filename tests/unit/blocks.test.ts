@@ -78,6 +78,17 @@ describe('reading blocks', () => {
     }).run();
     expect(events.slice(4)).toEqual(['heading:One', 'block:One', 'block:a', 'heading:Two', 'block:Two', 'block:b']);
   });
+  test('h1 to h6 are headings; other names starting with h are not', () => {
+    const names = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7', 'h0', 'hr', 'header', 'hgroup', 'h10', 'th'];
+    document.body.innerHTML = names.map((n) => (n === 'hr' ? '<hr>' : `<${n}>${n}</${n}>`)).join('');
+    const headings: string[] = [];
+    new BlockWalker(document.body, {
+      onBlock: () => undefined,
+      onShadowRoot: () => undefined,
+      onHeading: (h) => headings.push(h.localName),
+    }).run();
+    expect(headings).toEqual(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  });
 });
 
 test('blockContainer and isReadable', () => {
