@@ -4,6 +4,7 @@
  * paragraph into the next.
  */
 import { ELEMENT_NODE, TEXT_NODE } from './node-type';
+import { isHeadingName } from './sections';
 
 /** Tag names written as one string: as a list of quoted strings they are a third longer in the script. */
 function names(list: string): Set<string> {
@@ -50,12 +51,6 @@ const SHADOW_HOSTS = names('article aside blockquote body div footer h1 h2 h3 h4
 const CAN_HOST = 4;
 const HEADING = 8;
 const TAGS = new Map<string, number>();
-
-/** "h1" to "h6". */
-function isHeadingName(name: string): boolean {
-  const d = name.charCodeAt(1);
-  return name.length === 2 && name.charCodeAt(0) === 0x68 && d >= 0x31 && d <= 0x36;
-}
 
 function tagBits(name: string): number {
   let bits = TAGS.get(name);

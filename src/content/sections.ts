@@ -6,8 +6,13 @@
 const HEADING_SELECTOR = 'h1,h2,h3,h4,h5,h6';
 const HEADINGS = new Set(HEADING_SELECTOR.split(','));
 
+/** Whether a tag name is a heading's: the walker asks once per name it meets. */
+export function isHeadingName(name: string): boolean {
+  return HEADINGS.has(name);
+}
+
 export function isHeading(el: Element | null): boolean {
-  return !!el && HEADINGS.has(el.localName);
+  return !!el && isHeadingName(el.localName);
 }
 
 /** The last heading inside `el`, if any. */
