@@ -39,7 +39,10 @@ const BACKGROUND = `chrome.runtime.onInstalled.addListener(() => {
 });
 `;
 
-/** The naive reader's folding of a word: lower case, a plural "s" dropped. */
+/**
+ * The naive reader's folding of a word: lower case, a plural "s" dropped. The names are folded with
+ * it here, and the page's words with the same function, written into the content script.
+ */
 function naiveFold(word: string): string {
   const w = word.toLowerCase();
   return w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w;
@@ -49,9 +52,7 @@ function naiveFold(word: string): string {
 const LOOK_UP = `
     WORD.lastIndex = 0;
     for (let m = WORD.exec(data); m; m = WORD.exec(data)) {
-      let w = m[0].toLowerCase();
-      if (w.length > 3 && w.endsWith('s')) w = w.slice(0, -1);
-      if (WORDS.has(w)) {
+      if (WORDS.has(fold(m[0]))) {
         const end = m.index + m[0].length;
         ranges.push(new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: end }));
       }
@@ -79,6 +80,7 @@ function contentScript(words: readonly string[] | undefined): string {
     words
       ? `
   const WORDS = new Set(${JSON.stringify(words)});
+  const fold = ${naiveFold.toString()};
   const WORD = /[A-Za-z0-9]+/g;
   const ranges = [];`
       : ''
