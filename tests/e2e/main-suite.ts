@@ -37,6 +37,8 @@ export function mainSuite(browser: SuiteBrowser, launch: Launch): void {
     test('reads srcdoc and about:blank frames that hold text', () => p.readsInlineFrames(driver, server));
     test('reads a large page narrowed to the blocks that may hold terms, missing none', () =>
       p.readsLargePageNarrowed(driver, server));
+    test('reads the shadow roots of a large page wherever it shows it uses them', () =>
+      p.readsShadowRootsOfLargePages(driver, server));
     test('a page with very many terms: those near the viewport painted, every one found', () =>
       p.paintsNearTheViewport(driver, server));
     test('follows the page as it changes: added, changed, removed, navigated', () =>

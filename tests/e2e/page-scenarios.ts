@@ -54,9 +54,11 @@ export async function readsInlineFrames(driver: Driver, server: FixtureServer): 
  * A page of over 100,000 characters with a few terms is read narrowed (only the blocks around the
  * prefilter's places): it must paint exactly what reading every block would.
  */
-export async function readsLargePageNarrowed(driver: Driver, server: FixtureServer): Promise<void> {
-  // The background keeps the prefilter in storage (again after a test empties it): without it the
-  // page would be read whole, and this test would not cover the narrowed read.
+/**
+ * The background keeps the prefilter in storage (again after a test empties it): without it a
+ * large page would be read whole, and a test of the narrowed read would not cover it.
+ */
+async function prefilterKept(driver: Driver): Promise<void> {
   const kept = await poll(
     async () => {
       const p = (await storedPrefilter(driver)) as { stamp?: unknown; words?: unknown } | undefined;
@@ -66,6 +68,10 @@ export async function readsLargePageNarrowed(driver: Driver, server: FixtureServ
     'the prefilter in storage',
   );
   expect(kept).toBeTruthy();
+}
+
+export async function readsLargePageNarrowed(driver: Driver, server: FixtureServer): Promise<void> {
+  await prefilterKept(driver);
   const page = await driver.open(server.url('/fixtures/large-page.html'));
   const painted = await paintedUntil(
     page,
@@ -108,6 +114,27 @@ export async function readsLargePageNarrowed(driver: Driver, server: FixtureServ
   expect(await deep.evaluate(() => scrollY)).toBeGreaterThan(0);
   await deep.screenshot('large-page-scrolled');
   await deep.close();
+}
+
+/**
+ * A large page is walked element by element for open shadow roots only where it shows that it
+ * uses them (an empty host, a custom element not yet defined, a child given to a named slot); each
+ * such sign must be seen by the browser's own selector, and then every root is read, the declared
+ * one whose host holds only white space too.
+ */
+export async function readsShadowRootsOfLargePages(driver: Driver, server: FixtureServer): Promise<void> {
+  await prefilterKept(driver);
+  for (const host of ['empty', 'undefined', 'slot']) {
+    const page = await driver.open(server.url(`/fixtures/large-components.html?host=${host}`));
+    const painted = await paintedUntil(
+      page,
+      (t) => t.includes('teriparatide') && t.includes('denosumab'),
+      `the shadow roots of a large page (${host} host)`,
+    );
+    expect([...painted].sort()).toEqual(['denosumab', 'teriparatide']);
+    if (host === 'slot') await page.screenshot('large-components');
+    await page.close();
+  }
 }
 
 /** How many ranges the real highlight and the test build's mirror of every painted term hold, and whether they fit the viewport. */

@@ -3,7 +3,7 @@
  * The narrowed first read: which block containers it hands over for close reading, when it gives
  * up and reads everything, and the shadow roots it finds on the way.
  */
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { loadKnowledge } from '../../scripts/knowledge';
 import { Prefilter } from '../../src/core/matcher/prefilter';
 import { prefilterSources } from '../../src/core/matcher/prefilter-source';
@@ -79,6 +79,73 @@ test('open shadow roots are found even where no place is; closed ones and those 
   });
   expect(r.whole).toBe(false);
   expect(r.roots.map((sr) => sr.host.localName)).toEqual(['my-card']);
+});
+
+test('every element is asked for a shadow root only where the page shows a likely host', () => {
+  const walks = vi.spyOn(document, 'createTreeWalker');
+  // happy-dom takes ":empty" for any element and does not know ":defined": the query is answered
+  // here as a browser would (the e2e page scenarios check the real one in both browsers).
+  const query = Object.getOwnPropertyDescriptor(Element.prototype, 'querySelectorAll')!.value as (
+    this: Element,
+    selectors: string,
+  ) => NodeListOf<Element>;
+  const likelyHosts = vi.spyOn(Element.prototype, 'querySelectorAll').mockImplementation(function (
+    this: Element,
+    selectors: string,
+  ) {
+    if (selectors !== ':empty, :not(:defined), [slot]') return query.call(this, selectors);
+    const likely = [...this.getElementsByTagName('*')].filter(
+      (el) =>
+        !el.firstChild || (el.localName.includes('-') && !customElements.get(el.localName)) || el.hasAttribute('slot'),
+    );
+    return Object.assign(likely, { item: (i: number) => likely[i] ?? null }) as unknown as NodeListOf<Element>;
+  });
+  try {
+    const host = (build: (body: HTMLElement) => void) => {
+      walks.mockClear();
+      const r = run((body) => {
+        filler(body.appendChild(document.createElement('div')), 300);
+        build(body);
+      });
+      expect(r.whole).toBe(false);
+      return {
+        roots: r.roots.map((sr) => sr.host.id),
+        walked: walks.mock.calls.some((c) => c[1] === NodeFilter.SHOW_ELEMENT),
+      };
+    };
+    // A host with text of its own, and nothing else on the page that looks like one: not walked.
+    const withText = (body: HTMLElement) => {
+      const div = body.appendChild(Object.assign(document.createElement('div'), { id: 'text' }));
+      div.append('Light text.');
+      div.attachShadow({ mode: 'open' }).innerHTML = '<p>x</p>';
+    };
+    expect(host(withText)).toEqual({ roots: [], walked: false });
+    // The same beside an empty host, an undefined custom element, or a child given to a named slot:
+    // the page uses shadow roots, and every one is found.
+    const empty = (body: HTMLElement) => {
+      body.appendChild(Object.assign(document.createElement('div'), { id: 'empty' })).attachShadow({ mode: 'open' });
+    };
+    expect(host((b) => (withText(b), empty(b)))).toEqual({ roots: ['text', 'empty'], walked: true });
+    const slotted = (body: HTMLElement) => {
+      const div = body.appendChild(Object.assign(document.createElement('div'), { id: 'slotted' }));
+      div.appendChild(Object.assign(document.createElement('span'), { slot: 'title', textContent: 'A title' }));
+      div.attachShadow({ mode: 'open' }).innerHTML = '<slot name="title"></slot>';
+    };
+    expect(host((b) => (withText(b), slotted(b)))).toEqual({ roots: ['text', 'slotted'], walked: true });
+    const undefinedElement = (body: HTMLElement) => {
+      const el = body.appendChild(Object.assign(document.createElement('not-yet-defined'), { id: 'undefined' }));
+      el.append('Text of its own.');
+      el.attachShadow({ mode: 'open' });
+    };
+    expect(host((b) => (withText(b), undefinedElement(b)))).toEqual({ roots: ['text', 'undefined'], walked: true });
+    // A closed root is no sign: it cannot be read.
+    const closed = (body: HTMLElement) =>
+      body.appendChild(document.createElement('div')).attachShadow({ mode: 'closed' });
+    expect(host((b) => (withText(b), closed(b)))).toEqual({ roots: [], walked: false });
+  } finally {
+    walks.mockRestore();
+    likelyHosts.mockRestore();
+  }
 });
 
 test('on a page taken in parts, each place is found inside its own part: nested blocks, and loose inline text', () => {
