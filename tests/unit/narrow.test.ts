@@ -93,11 +93,13 @@ test('every element is asked for a shadow root only where the page shows a likel
     this: Element,
     selectors: string,
   ) {
-    if (selectors !== ':empty, :not(:defined), [slot]') return query.call(this, selectors);
-    const likely = [...this.getElementsByTagName('*')].filter(
-      (el) =>
-        !el.firstChild || (el.localName.includes('-') && !customElements.get(el.localName)) || el.hasAttribute('slot'),
-    );
+    const signs: Record<string, (el: Element) => boolean> = {
+      ':empty': (el) => !el.firstChild,
+      ':not(:defined)': (el) => el.localName.includes('-') && !customElements.get(el.localName),
+    };
+    const sign = signs[selectors];
+    if (!sign) return query.call(this, selectors);
+    const likely = [...this.getElementsByTagName('*')].filter(sign);
     return Object.assign(likely, { item: (i: number) => likely[i] ?? null }) as unknown as NodeListOf<Element>;
   });
   try {
