@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge } from '../scripts/knowledge';
-import { contentPlugins } from '../scripts/build';
+import { CONTENT_BANNER, contentPlugins } from '../scripts/build';
 import { ROOT } from './pages';
 
 export interface SizeReport {
@@ -57,6 +57,7 @@ export async function measureSize(releaseBuilt: boolean): Promise<SizeReport> {
     jsxImportSource: 'preact',
     loader: { '.css': 'text' },
     define: { __TEST__: 'false', __BENCH__: 'false', __BROWSER__: '"chromium"' },
+    banner: { js: CONTENT_BANNER },
     plugins: contentPlugins(content, full),
     logLevel: 'warning',
   });

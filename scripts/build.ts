@@ -182,6 +182,13 @@ function useClassicJsx(o: BuildOptions, renderer: string): void {
   o.inject = [...(o.inject ?? []), renderer];
 }
 
+/**
+ * Heads the content script: V8 compiles every function up front and keeps them in its compilation
+ * cache, so a page load in a tab that ran the script before compiles none again
+ * (docs/decisions.md, "Compile hint"). bench/size.ts adds it too, to measure the same file.
+ */
+export const CONTENT_BANNER = '//# allFunctionsCalledOnLoad';
+
 /** The content script's esbuild plugins; the bench's size probe uses the same ones. */
 export function contentPlugins(content: ContentKnowledge, full: FullKnowledge): Plugin[] {
   return [contentPreact, ...buildPlugins(content, full)];
@@ -266,9 +273,7 @@ export async function buildExtension(
     build({
       ...options,
       entryPoints: { content: contentEntry! },
-      // V8 compiles every function up front and keeps them in its compilation cache, so a page load
-      // in a tab that ran the script before compiles none again (docs/decisions.md, "Compile hint").
-      banner: { js: '//# allFunctionsCalledOnLoad' },
+      banner: { js: CONTENT_BANNER },
       plugins: contentPlugins(content, full),
     }),
     build({ ...options, entryPoints: others, plugins: buildPlugins(content, full) }),
