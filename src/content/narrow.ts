@@ -112,12 +112,11 @@ export class Narrowing {
   run(deadline: number): boolean {
     while (this.#phase !== Phase.Done) {
       if (performance.now() > deadline) return false;
+      // A large page: its reading starts in a task of its own, not after the start-up's in the same
+      // one (the prefilter's first call compiles its RegExp: with the CPU throttled 4×, the two
+      // together held ECMA-262 for 53-58 ms).
       if (this.#phase === Phase.Size) {
-        this.#size();
-        // A large page: its reading starts in a task of its own, not after the start-up's in the
-        // same one (the prefilter's first call compiles its RegExp: with the CPU throttled 4×, the
-        // two together held ECMA-262 for 53-58 ms).
-        if (this.#phase === Phase.Text) return false;
+        if (this.#size()) return false;
       } else if (this.#phase === Phase.Map) this.#map(deadline);
       else if (this.#phase === Phase.Probe) this.#probe();
       else if (this.#phase === Phase.Walk) this.#walk(deadline);
@@ -138,11 +137,13 @@ export class Narrowing {
    * page is then read closely whole at once (taking its text unit by unit first cost Wikipedia
    * "Osteoporosis" 2.8 ms). A larger one is taken unit by unit as before (its places are found
    * inside their own units, which a change elsewhere on the page does not shift). Asking for the
-   * element after the first FEW stops counting there.
+   * element after the first FEW stops counting there. True when the page is taken unit by unit.
    */
-  #size(): void {
+  #size(): boolean {
     this.#phase = Phase.Text;
-    if (!this.#root.getElementsByTagName('*').item(FEW) && (this.#root.textContent ?? '').length < SMALL) this.#whole();
+    const small = !this.#root.getElementsByTagName('*').item(FEW) && (this.#root.textContent ?? '').length < SMALL;
+    if (small) this.#whole();
+    return !small;
   }
 
   /** The text of one unit; a large container is split into its children instead. */
