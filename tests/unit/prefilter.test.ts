@@ -46,7 +46,24 @@ const word = fc.oneof(
   fc.constantFrom(...NAMES, ...LATER).map((w) => w.normalize('NFC').replace(/[aeiou]/, (c) => c + '\u0301')),
   fc.string({ minLength: 1, maxLength: 5, unit: 'grapheme' }),
 );
-const sep = fc.constantFrom(' ', '  ', '-', ' - ', '\n\t  ', '\u00a0', '\u2013', ', ', '. ', '', "'", '_', '/');
+// Runs of eight or more spaces are passed whole (a pretty-printed page's indentation).
+const sep = fc.constantFrom(
+  ' ',
+  '  ',
+  '-',
+  ' - ',
+  '\n\t  ',
+  '\n' + ' '.repeat(12),
+  '\t'.repeat(8),
+  '\u00a0',
+  '\u2013',
+  ', ',
+  '. ',
+  '',
+  "'",
+  '_',
+  '/',
+);
 const text = fc.array(fc.tuple(word, sep), { maxLength: 24 }).map((p) => p.map(([w, s]) => w + s).join(''));
 
 test('every match the matcher makes has a reported place inside it (generated text)', () => {
@@ -91,6 +108,20 @@ test('a place is also found where a word runs on from the text before: a block s
   const t = '_PLAO_ and _osteoporosis_, (osteoporosis), ‘osteoporosis’';
   expect(missed(t)).toEqual([]);
   expect(hits(t)).toEqual([1, 12, 28, 44]);
+});
+
+test('a run of white space is never a place, and a term after it or a phrase across it still is', () => {
+  const indent = '\n' + ' '.repeat(300);
+  expect(hits(indent + '\t'.repeat(40) + indent)).toEqual([]);
+  const t = `Intro${indent}osteoporosis${indent}low${' '.repeat(40)}bone density\t\t\t\t\t\t\t\t\0${indent}PLAO`;
+  expect(hits(t)).toEqual([t.indexOf('osteoporosis'), t.indexOf('low'), t.indexOf('bone'), t.indexOf('PLAO')]);
+  expect(missed(t)).toEqual([]);
+  // A chunk that ends inside a run, and the next one that starts there.
+  const cut = t.indexOf('low') - 100;
+  const out: number[] = [];
+  prefilter.find(t, 0, cut, out);
+  prefilter.find(t, cut, t.length, out);
+  expect(out).toEqual(hits(t));
 });
 
 test('a phrase crossing the end of a chunk is seen whole when the text runs on', () => {

@@ -28,6 +28,15 @@ const ABBREVIATION_END = '(?![A-Za-rt-z0-9])';
  * no more places on any bench page (a piece of ten letters inside a longer word is rare).
  */
 
+/**
+ * A run of white space, matched only to be passed over whole (Prefilter.find tells it by its first
+ * character; no piece starts with one). The engine tries the pattern at every character, and a
+ * pretty-printed page's text is mostly indentation: New Zealand's is 361,000 of its 497,000
+ * characters, in 1,800 runs. Its scan took half the time with this (Node, 4.6 → 2.4 ms); WHATWG's
+ * and ECMA-262's as before.
+ */
+const SPACE_RUN = '[\\t-\\r ]{8,}';
+
 /** Letters enough that a piece is rare in ordinary text ("number of" is not; "over the counter" is). */
 const DISTINCT = 10;
 
@@ -108,7 +117,12 @@ export function prefilterSources(data: MatcherData): PrefilterSources {
     if (key.charCodeAt(0) !== 61) keys.add(key);
     for (const c of data.phrases[key]!) for (let k = 2; k < c.length; k++) keys.add(c[k] as string);
   }
-  return { words: emit(words), abbreviations: emit(abbreviations), keys: [...keys].join('\n') };
+  const pieces = emit(words);
+  return {
+    words: pieces && `${SPACE_RUN}|${pieces}`,
+    abbreviations: emit(abbreviations),
+    keys: [...keys].join('\n'),
+  };
 }
 
 /**

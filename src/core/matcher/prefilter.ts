@@ -45,12 +45,12 @@ export const PREFILTER_KEY = 'prefilter';
  * else (missing, from another version, damaged) is none: the page is then read closely whole.
  */
 export function storedPrefilter(raw: unknown, stamp: string): PrefilterSources | undefined {
-  if (!stamp || typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  if (r.stamp !== stamp) return undefined;
+  const r = raw as Partial<StoredPrefilter> | null | undefined; // a non-object has no stamp
+  if (!stamp || r?.stamp !== stamp) return undefined;
   const { words, abbreviations, keys } = r;
-  if (typeof words !== 'string' || typeof abbreviations !== 'string' || typeof keys !== 'string') return undefined;
-  return { words, abbreviations, keys };
+  return typeof words === 'string' && typeof abbreviations === 'string' && typeof keys === 'string'
+    ? { words, abbreviations, keys }
+    : undefined;
 }
 
 export class Prefilter {
@@ -82,9 +82,11 @@ export class Prefilter {
     for (const re of [this.#words, this.#abbreviations]) {
       re.lastIndex = from;
       for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-        out.push(m.index);
-        // A hit is only where to look: the next one may start inside it ("broken vertebra").
-        re.lastIndex = m.index + 1;
+        // A run of white space is passed whole (see SPACE_RUN). A hit is only where to look: the
+        // next one may start inside it ("broken vertebra").
+        const hit = text.charCodeAt(m.index) > 32;
+        if (hit) out.push(m.index);
+        re.lastIndex = m.index + (hit ? 1 : m[0].length);
       }
     }
     // A word with a diacritic: found by its marked character, then taken whole and folded.
