@@ -96,7 +96,8 @@ export async function readsLargePageNarrowed(driver: Driver, server: FixtureServ
 
   // A term where a block starts in markup without spaces between tags: in its part's text it
   // follows the letter before, and the narrowed read (nothing here makes it read the page whole)
-  // must still find it. So must it a term after a long run of indentation, and a phrase across one.
+  // must still find it. It must also find a term after a long run of indentation, and a phrase
+  // across one.
   const tight = await driver.open(server.url('/fixtures/large-tight.html'));
   const expected = ['Romosozumab', 'Teriparatide', 'low bone density'];
   const words = (t: string[]) => t.map((s) => s.trim().replace(/\s+/g, ' ')).sort();
